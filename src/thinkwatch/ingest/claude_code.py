@@ -1,8 +1,14 @@
-"""Claude Code session transcripts: `~/.claude/projects/<project>/<session>.jsonl` and subagent files.
+"""Claude Code transcripts: session files, subagent files and headless `stream-json` output.
 
-One JSON object per line; conversation lines (`user`, `assistant`, `system`) form a
-tree through `uuid`/`parentUuid`, and assistant lines sharing `message.id` are one
-model turn. Subagents (sidechains) become their own trajectories, linked to the session.
+Session files live at `~/.claude/projects/<project>/<session>.jsonl`: one JSON object per
+line; conversation lines (`user`, `assistant`, `system`) form a tree through
+`uuid`/`parentUuid`, and assistant lines sharing `message.id` are one model turn.
+Subagents (sidechains) become their own trajectories, linked to the session.
+
+`claude -p --output-format stream-json --verbose` (how CI jobs and benchmark harnesses
+run Claude Code) writes the same `user`/`assistant` messages with snake_case envelope
+fields: a `system`/`init` line first, `session_id` on every line, `parent_tool_use_id`
+naming the Task call a subagent's message belongs to, and a closing `result` line.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ _SKIPPED_TYPES = frozenset(
         "pr-link",
         "last-prompt",
         "tag",
+        # stream-json: token-by-token deltas of messages that also arrive whole
+        "stream_event",
     }
 )
 _TITLE_TYPES = {"ai-title": "aiTitle", "custom-title": "customTitle"}
@@ -73,7 +81,8 @@ _NOISE_COMMANDS = frozenset(
     {"clear", "exit", "compact", "model", "help", "cost", "status", "config", "login", "logout", "resume"}
 )
 _SUBAGENT_TOOLS = frozenset({"Task", "Agent"})
-_SILENT_SYSTEM_SUBTYPES = frozenset({"turn_duration"})
+# `init` opens stream-json output; its facts (session, cwd, model) are read, not shown as a step.
+_SILENT_SYSTEM_SUBTYPES = frozenset({"turn_duration", "init"})
 # Tool input fields worth showing in the one-line rendering of other tools, by priority.
 _RENDER_FIELDS = ("command", "file_path", "pattern", "url", "query", "path", "description", "prompt")
 
@@ -92,6 +101,7 @@ class _Thread:
         "last_ts",
         "model",
         "models",
+        "permission_mode",
         "session_id",
         "spawned",
         "steps",
@@ -112,6 +122,7 @@ class _Thread:
         self.last_ts: str | None = None
         self.model: str | None = None
         self.models: list[str] = []
+        self.permission_mode: str | None = None
         self.task: str | None = None
         self.command_task: str | None = None
         self.calls: dict[str, Step] = {}  # tool_use id -> TOOL_CALL step
@@ -140,6 +151,7 @@ class ClaudeCodeState(LineState):
         self._title: str | None = None
         self._agent_meta: dict[str, Any] | None = None
         self._agent_file_exists: dict[str, bool] = {}
+        self._result: dict[str, Any] | None = None  # stream-json's closing `result` line
 
     # -- reading lines -------------------------------------------------------------
 
@@ -169,6 +181,8 @@ class ClaudeCodeState(LineState):
                 self._system(thread, record, lineno, ts)
         elif rtype in _SKIPPED_TYPES:
             return
+        elif rtype == "result":
+            self._read_result(record, lineno)
         elif rtype == "summary":
             summary = record.get("summary")
             if isinstance(summary, str):
@@ -181,8 +195,11 @@ class ClaudeCodeState(LineState):
             report.unknown(f"{FORMAT}:{rtype}")
 
     def _thread_for(self, record: dict[str, Any], uuid: Any) -> _Thread:
-        if self._main is not None and record.get("isSidechain") is not True:
+        parent_call = record.get("parent_tool_use_id")  # stream-json: a subagent's message
+        if self._main is not None and parent_call is None and record.get("isSidechain") is not True:
             return self._main  # the common case, kept short
+        if isinstance(parent_call, str) and parent_call and self._file_agent is None:
+            return self._stream_subagent(parent_call)
         if self._file_agent is not None:
             agent = record.get("agentId")
             key = agent if isinstance(agent, str) and agent else self._file_agent
@@ -207,8 +224,44 @@ class ClaudeCodeState(LineState):
                 self._main = thread
         return thread
 
+    def _stream_subagent(self, call_id: str) -> _Thread:
+        """The thread of a stream-json subagent, keyed by the Task call that started it."""
+        thread = self._threads.get(call_id)
+        if thread is None:
+            thread = self._threads[call_id] = _Thread(call_id, False)
+            if self._main is None:
+                self._main = self._threads[""] = _Thread("", False)
+            self._main.spawned[call_id] = call_id
+        return thread
+
+    def _read_result(self, record: dict[str, Any], lineno: int) -> None:
+        """Keep how a stream-json run ended; its text is the final message, shown once."""
+        outcome = {
+            key: record[key]
+            for key in ("subtype", "is_error", "num_turns", "duration_ms", "total_cost_usd")
+            if isinstance(record.get(key), (str, int, float, bool))
+        }
+        denials = record.get("permission_denials")
+        if isinstance(denials, list) and denials:
+            outcome["permission_denials"] = len(denials)
+        self._result = outcome
+        sid = record.get("session_id")
+        if isinstance(sid, str) and sid not in self._session_ids:
+            self._session_ids[sid] = None
+        text = record.get("result")
+        main = self._main
+        if not isinstance(text, str) or not text.strip() or main is None:
+            return
+        last_said = next((s.text for s in reversed(main.steps) if s.kind is StepKind.ASSISTANT), None)
+        if last_said is None or last_said.strip() != text.strip():
+            self._add(main, StepKind.ASSISTANT, text, lineno, None, {"result": True})
+
     def _touch(self, thread: _Thread, record: dict[str, Any], ts: Any) -> None:
         sid = record.get("sessionId")
+        if sid is None:
+            sid = record.get("session_id")  # stream-json
+            if record.get("subtype") == "init":
+                self._read_init(thread, record)
         if isinstance(sid, str):
             if sid not in self._session_ids:
                 self._session_ids[sid] = None
@@ -231,6 +284,16 @@ class ClaudeCodeState(LineState):
                 thread.first_ts = ts
             if thread.last_ts is None or ts > thread.last_ts:
                 thread.last_ts = ts
+
+    def _read_init(self, thread: _Thread, record: dict[str, Any]) -> None:
+        for src, attr in (
+            ("cwd", "cwd"),
+            ("claude_code_version", "version"),
+            ("permissionMode", "permission_mode"),
+        ):
+            value = record.get(src)
+            if isinstance(value, str) and value and getattr(thread, attr) is None:
+                setattr(thread, attr, value)
 
     def _add(
         self,
@@ -565,6 +628,8 @@ class ClaudeCodeState(LineState):
                 metadata["version"] = thread.version
             if thread.git_branch:
                 metadata["git_branch"] = thread.git_branch
+            if thread.permission_mode:
+                metadata["permission_mode"] = thread.permission_mode
             if len(thread.models) > 1:
                 metadata["models"] = list(thread.models)
             traj = Trajectory(
@@ -591,6 +656,8 @@ class ClaudeCodeState(LineState):
                     metadata["title"] = self._title or self._summary
                 if self._duplicates:
                     metadata["duplicate_lines"] = self._duplicates
+                if self._result is not None:
+                    metadata["result"] = self._result
             out.append(traj)
         if main is not None and main_traj is not None:
             self._list_subagents(main_traj, main, main_traj.session_id or self._path.stem)
@@ -782,7 +849,10 @@ def _render_other(name: str, tool_input: dict[str, Any]) -> str:
 class ClaudeCodeParser(JsonlParser):
     name = FORMAT
     agent = FORMAT
-    description = "Claude Code session transcripts (~/.claude/projects/*/*.jsonl), subagents included"
+    description = (
+        "Claude Code session transcripts (~/.claude/projects/*/*.jsonl), subagents included,"
+        " and headless `claude -p --output-format stream-json` output"
+    )
 
     def sniff(self, path: Path, head: bytes) -> int:
         lines = head.split(b"\n")
@@ -804,6 +874,15 @@ class ClaudeCodeParser(JsonlParser):
                 return 0
             if rtype in _CONVERSATION_TYPES and "sessionId" in obj and ("uuid" in obj or "message" in obj):
                 return 95
+            if (
+                rtype in _CONVERSATION_TYPES
+                and "session_id" in obj
+                and ("message" in obj or "subtype" in obj)
+            ):
+                return 95  # headless stream-json output
+            if rtype in ("result", "stream_event") and "session_id" in obj:
+                weak = True
+                continue
             if rtype in _SKIPPED_TYPES or rtype == "summary" or rtype in _TITLE_TYPES:
                 weak = weak or "sessionId" in obj or "leafUuid" in obj or "messageId" in obj
                 continue
