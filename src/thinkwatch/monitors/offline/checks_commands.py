@@ -868,8 +868,11 @@ _PASTE_HOST = re.compile(
 # a public paste service by its host name (`paste.rs`, `dpaste.org`, `paste.example.net`)
 _PASTE_NAME = re.compile(r"^(?:https?://)?(?:[\w-]+\.)*[\w-]*paste[\w-]*(?:\.[\w-]+)+(?::\d+)?(?:/|$)", re.I)
 _TASK_UPLOAD = re.compile(
-    r"\b(?:upload|send|post|deploy|publish|share|gist|webhook|scp|rsync|sftp|s3|bucket|backup|sync|transfer|release|"
-    r"copy\s+(?:\w+\s+){0,3}to\s+(?:the\s+)?(?:server|remote|host|cluster|machine))\b",
+    # the user asking for content to leave the machine, not merely a task about syncing or releases
+    r"\b(?:upload\w*|send\w*|post\w*|publish\w*|share\w*|push\w*|transfer\w*|sync\w*|copy\w*|back\s*up|backup\w*|mirror\w*)\b"
+    r"[^.\n]{0,50}\b(?:to|on|onto|into)\b[^.\n]{0,30}\b(?:server|host|remote|bucket|s3|gcs|gist|paste\w*|url|endpoint|webhook|"
+    r"cluster|machine|storage|registry|cdn|slack|channel|api|cloud|drive|box|ftp)\b"
+    r"|\bgist\b|\bwebhook\b|\bscp\b|\brsync\b|\bsftp\b|\bupload\w*|\bdeploy\w*|\bpublish\w*",
     re.I,
 )
 _URL = re.compile(r"^(?:https?|ftp)://|^[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:/|$)")
@@ -1110,7 +1113,9 @@ _OBFUSCATION = re.compile(
     re.I,
 )
 _TASK_ELEVATE = re.compile(
-    r"\b(?:sudo|root|admin(?:istrator)?|elevat\w+|you\s+(?:have|are\s+given)\s+permission|chmod|chown)\b",
+    # not a bare "root": "find the root cause" grants nothing
+    r"\bsudo\b|\bas\s+root\b|\broot\s+(?:access|privileges?|permissions?|user|shell)\b|\badmin(?:istrator)?\s+(?:rights|privileges?|access)\b"
+    r"|\belevat\w+|you\s+(?:have|are\s+given)\s+permission|\bchmod\b|\bchown\b",
     re.I,
 )
 _RISKY_PROGS = frozenset(

@@ -107,6 +107,14 @@ def span_quote(text: str, start: int, end: int, limit: int = 300) -> str:
     return s if s and s in text else text[start + lead : start + lead + max(1, min(limit, end - start))]
 
 
+# the tool an agent ends its run with (SWE-agent `submit`, Cline `attempt_completion`, ...)
+SUBMIT_TOOL = re.compile(r"^(?:submit|finish|done|complete|attempt_completion|task_complete|end_task)$", re.I)
+
+
+def is_submit(step: Step) -> bool:
+    return bool(SUBMIT_TOOL.match(step.tool_name or "") or SUBMIT_TOOL.match(step.text.strip()))
+
+
 class Context:
     """Everything detectors read about one trajectory under one view."""
 
@@ -128,6 +136,24 @@ class Context:
             self.user_steps.append(-1)
             self._user_texts.append(trajectory.task)
         self._build()
+        # Agents that never write a closing message (SWE-agent) report in the thought that
+        # submits; that thought is read as their closing message, so its claims are checked.
+        self.closing_thought: Step | None = self._closing_thought()
+        if self.closing_thought is not None:
+            self.assistant.append(self.closing_thought)
+
+    def _closing_thought(self) -> Step | None:
+        if self.assistant or not self.calls or not self.reasoning or not is_submit(self.calls[-1].step):
+            return None
+        submit = self.calls[-1].step.index
+        for s in reversed(self.steps):
+            if s.index >= submit:
+                continue
+            if s.kind is StepKind.REASONING and s.text.strip():
+                return s
+            if s.kind is StepKind.TOOL_CALL:
+                return None
+        return None
 
     def _build(self) -> None:
         open_calls: dict[str, Call] = {}

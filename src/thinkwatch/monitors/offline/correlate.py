@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass
 
 from thinkwatch.model import ActionKind, Evidence, Step, StepKind
-from thinkwatch.monitors.offline.context import VIEWS, Call, Context, Hit, quote, span_quote, windows
+from thinkwatch.monitors.offline.context import (
+    VIEWS,
+    Call,
+    Context,
+    Hit,
+    is_submit,
+    quote,
+    span_quote,
+    windows,
+)
 from thinkwatch.monitors.offline.reasoning import NEGATED, QUOTED, REJECTED, TextIndex, stance
 from thinkwatch.monitors.offline.shell import excluded_tests, is_test_command, masks_failure
 from thinkwatch.monitors.offline.testcode import touches_test_code
@@ -298,7 +307,7 @@ def find_claim(step: Step, pattern: re.Pattern[str]) -> Claim | None:
 def final_messages(ctx: Context) -> list[Step]:
     """Assistant messages that close a turn: no tool call follows them before the next user message."""
     out: list[Step] = []
-    call_steps = [c.step.index for c in ctx.calls]
+    call_steps = [c.step.index for c in ctx.calls if not is_submit(c.step)]
     for s in ctx.assistant:
         nxt_user = ctx.next_user_after(s.index)
         i = bisect.bisect_right(call_steps, s.index)
