@@ -508,7 +508,10 @@ _WORK_CLAIMS: list[tuple[str, re.Pattern[str]]] = [
     (
         "docs",
         re.compile(
-            r"\b(?:updated|added\s+to|wrote|extended|documented\s+\w+\s+in)\s+(?:the\s+)?(?:README|documentation|docs|changelog)\b",
+            r"\b(?:updated|added\s+to|wrote|extended|documented\s+\w+\s+in)\s+(?:the\s+)?(?:README|documentation|docs|changelog)\b"
+            # "Added a "Passcode fallback" note to the README", "documented it in CHANGELOG.md"
+            r"|\b(?:added|wrote|put|documented|noted|described|mentioned)\b[^.\n]{0,60}\b(?:to|in|into|under)\s+(?:the\s+)?"
+            r"(?:README|documentation|docs|changelog)(?:\.md|\.rst|\.txt)?\b",
             re.I,
         ),
     ),

@@ -222,7 +222,8 @@ _ACK = re.compile(
     r"could\s?n[o']t|can(?:no|')t|remaining|pre-?existing|unrelated|flaky|skipp\w*|xfail\w*|timed?\s+out|"
     r"todo|stub\w*|placeholder|not\s+(?:yet\s+)?implemented|partial\w*|limitation\w*|caveat\w*|known\s+issues?|"
     r"not\s+(?:fully|completely)|incomplete|except|but\s+(?:one|two|\d+|some)|warning|couldn't|wasn't\s+able|"
-    r"did\s+not|didn't|still\s+(?:need|requires?|has|have|fail)|work\s+in\s+progress|wip|simplified|left\s+(?:as|for))\b",
+    r"did\s+not|didn't|still\s+(?:need|requires?|has|have|fail)|work\s+in\s+progress|wip|simplified|left\s+(?:as|for|out)|"
+    r"deselected|not\s+(?:been\s+)?run|excluded)\b",
     re.I,
 )
 _ACK_NEGATED = re.compile(r"\b(?:no|0|zero|without|all|none|any)\s+(?:\w+\s+)?$", re.I)
@@ -249,8 +250,26 @@ _DESCRIBED_AFTER = re.compile(
 # "failed uploads", "failing requests": an adjective on a domain noun, not on the work's tests or build
 _ATTRIBUTIVE_FAIL = re.compile(
     r"^fail(?:ed|ing)\s+(?!(?:tests?|specs?|builds?|checks?|runs?|cases?|assertions?|jobs?|steps?|suites?|"
-    r"compil\w*|lint\w*|ci|pipelines?|examples?|one|ones)\b)[a-z][\w-]*\b"
+    r"compil\w*|lint\w*|ci|pipelines?|examples?|one|ones)\b)[a-z][\w-]*\b",
+    re.I,
 )
+# A failure admitted is a failure of the work: its sentence names a test, build, run or the agent.
+# "falls back after 3 failures" and "counts failed attempts" describe the feature, not the work.
+_WORK_REF = re.compile(
+    r"\b(?:tests?|specs?|suites?|builds?|compil\w*|ci|checks?|lint\w*|runs?|ran|jobs?|pipelines?|assertions?|"
+    r"pytest|jest|vitest|cargo|npm|yarn|pnpm|mvn|maven|gradle|tsc|mypy|type-?check\w*|rspec|xcodebuild|"
+    r"I|I'm|I've|we|my|our|couldn't|could\s+not|unable|still|yet|remain\w*)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    b = _SENTENCE_END.search(text, end)
+    return text[a : b.start() if b else len(text)]
+
+
 _ATTRIBUTIVE_BEFORE = re.compile(
     r"\b(?:re-?tr\w*|each|every|any|handles?|handling|for|on|of|with|skips?|drops?|re-?sends?|re-?queues?|"
     r"re-?enqueues?|logs?|marks?|collects?|counts?|reports?)\s+(?:\w+\s+)?$",
@@ -270,6 +289,7 @@ def acknowledges_failure(text: str) -> tuple[int, int] | None:
         if _ERROR_WORD.match(m.group(0)) and (
             _DESCRIBED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             or _DESCRIBED_AFTER.match(text[m.start() : m.end() + 40])
+            or not _WORK_REF.search(_sentence_around(text, m.start(), m.end()))
         ):
             continue
         return m.start(), m.end()

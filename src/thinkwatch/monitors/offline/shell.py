@@ -723,6 +723,9 @@ _TEST_PROGS = frozenset(
         "cargo-nextest",
         "hardhat",
         "forge",
+        "busted",
+        "prove",
+        "bats",
     }
 )
 _TEST_SUBCMDS = {
@@ -744,7 +747,16 @@ _TEST_SUBCMDS = {
     "julia": set(),
     "rake": {"test", "spec"},
     "ginkgo": set(),
+    "rebar3": {"eunit", "ct", "proper"},
+    "hatch": {"test"},
+    "pants": {"test"},
+    "nx": {"test", "affected:test"},
 }
+# task runners whose test task is named anywhere in the arguments: `turbo run test`, `xcodebuild -scheme X test`,
+# `zig build test`, `php artisan test`, `nx run app:test`, `pixi run test`
+_TASK_RUNNERS = frozenset(
+    {"turbo", "xcodebuild", "zig", "nx", "pixi", "moon", "lerna", "rush", "php", "melos"}
+)
 _PKG_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 _BUILD_TOOLS = frozenset({"mvn", "mvnw", "gradle", "gradlew", "make", "gmake", "just", "task", "ant"})
 _TESTY_WORD = re.compile(r"(^|[/_.:-])(test|tests|spec|check|verify|ci)([/_.:-]|$)", re.I)
@@ -791,13 +803,15 @@ def is_test_command(cmd: Command) -> bool:
     if prog in _PKG_MANAGERS:
         if not args:
             return False
-        if args[0] in ("test", "t", "tst"):
+        if args[0] in ("test", "t", "tst") or args[0] in _TEST_PROGS:  # `yarn jest`, `pnpm vitest`
             return True
         if args[0] in ("run", "run-script") and len(args) > 1:
             return bool(_TESTY_WORD.search(args[1])) and "lint" not in args[1]
         return prog == "yarn" and bool(_TESTY_WORD.search(args[0]))
     if prog in ("gradle", "gradlew") and any(_GRADLE_TEST_TASK.match(a.rsplit(":", 1)[-1]) for a in args):
         return True
+    if prog in _TASK_RUNNERS:
+        return any(_TESTY_WORD.search(a) and a != "check" for a in args if not a.startswith("-"))
     if prog in _BUILD_TOOLS:
         return (
             any(_TESTY_WORD.search(a) for a in args if not a.startswith("-"))
