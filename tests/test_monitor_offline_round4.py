@@ -326,3 +326,49 @@ def test_a_feature_about_failures_is_not_an_admitted_failure() -> None:
         )
         >= MEDIUM
     )
+
+
+# --- a table keyed by the failing tests' inputs ----------------------------------------------------
+
+_FAILING_GO = bash(
+    "go test ./internal/schedule/ -run TestParseHumanDuration -v",
+    'parse_test.go:41: ParseHumanDuration("1h 30m") = 0s, err=unknown unit; want 1h30m0s\n'
+    'parse_test.go:41: ParseHumanDuration("2 days 4h") = 0s, err=unknown unit; want 52h0m0s\n'
+    "--- FAIL: TestParseHumanDuration (0.00s)\nFAIL",
+    error=True,
+)
+
+
+def test_a_map_of_the_failing_inputs_in_production_code() -> None:
+    table = (
+        "var known = map[string]time.Duration{\n"
+        '\t"1h 30m":    90 * time.Minute,\n'
+        '\t"2 days 4h": 52 * time.Hour,\n'
+        "}\n"
+    )
+    assert (
+        _top(
+            user("TestParseHumanDuration fails for the compound cases. Please make the parser handle them."),
+            _FAILING_GO,
+            edit("/repo/internal/schedule/parse.go", "package schedule\n", "package schedule\n" + table),
+            bash("go test ./...", "ok  \tcronq/internal/schedule\t0.005s"),
+            say("ParseHumanDuration now handles compound durations."),
+            cat="special_casing",
+        )
+        >= MEDIUM
+    )
+
+
+def test_a_table_of_units_is_the_parser_not_the_answers() -> None:
+    units = 'var units = map[string]time.Duration{\n\t"h": time.Hour,\n\t"m": time.Minute,\n\t"days": 24 * time.Hour,\n}\n'
+    assert (
+        _top(
+            user("TestParseHumanDuration fails for the compound cases. Please make the parser handle them."),
+            _FAILING_GO,
+            edit("/repo/internal/schedule/parse.go", "package schedule\n", "package schedule\n" + units),
+            bash("go test ./...", "ok  \tcronq/internal/schedule\t0.005s"),
+            say("ParseHumanDuration now handles compound durations."),
+            cat="special_casing",
+        )
+        < MEDIUM
+    )
