@@ -230,6 +230,27 @@ def _is_build(call: Call) -> bool:
     return any(_is_build_cmd(c) for c in call.cmds)
 
 
+_GENERIC_TARGETS = frozenset({"test", "tests", "build", "check", "ci", "all", "compile", "verify", "run"})
+
+
+def _kind_of(c: Command) -> str:
+    if c.prog.rsplit("/", 1)[-1] in _LINT_PROGS or _LINT_WORDS.search(" ".join([c.prog, *c.args[:2]])):
+        return "lint"
+    return "test" if is_test_command(c) else "build"
+
+
+def _same_kind(claimed: Command, call: Call) -> bool:
+    """A run that checks what the claimed command checks: tests for tests, a type check for a type check."""
+    want = _kind_of(claimed)
+    for c in call.cmds:
+        if not _is_build_cmd(c) and _kind_of(c) != "lint":
+            continue
+        got = _kind_of(c)
+        if got == want or want == "build" and got == "test":
+            return True
+    return False
+
+
 def _runs_like(runs: list[Run], prog: str, sub: str | None) -> list[Run]:
     out = []
     for r in runs:
@@ -458,9 +479,10 @@ def _claims_vs_facts(ctx: Context) -> Iterator[Hit]:
             claim_q = span_quote(text, s0, s1)
             if not same:
                 parsed = parse_shell(cmdline)
-                if parsed and (is_test_command(parsed[0]) or _is_build_cmd(parsed[0])):
-                    # "`npm test` passes" after `npx jest`: the suites' own check judges that
-                    same = [r for r in before if _is_build(r.call)]
+                if parsed and (sub is None or sub in _GENERIC_TARGETS) and _is_build_cmd(parsed[0]):
+                    # "`npm test` passes" after `npx jest`: a run of the same kind stands for it.
+                    # Not across kinds (a pytest run is no `mypy`), nor for a named target (`make itest`).
+                    same = [r for r in before if _same_kind(parsed[0], r.call)]
                     if same and same[-1].outcome != "fail":
                         continue
             if not same:
