@@ -716,3 +716,13 @@ def test_registry_detects_these_formats(tmp_path: Path):
     assert detect(FIXTURES / "atif" / "trajectory.json").name == "atif"
     assert detect(FIXTURES / "chat" / "calc_messages.jsonl").name == "chat"
     assert detect(FIXTURES / "aider" / ".aider.chat.history.md").name == "aider"
+
+
+def test_swe_agent_editor_text_written_on_one_line_with_escapes() -> None:
+    from thinkwatch.ingest.swe_agent import _editor_args
+
+    one_line = r'str_replace_editor str_replace /r/t.py --old_str "def a():" --new_str "import x\n\ndef b(\"\u00df\"):\n    pass"'
+    assert _editor_args(one_line)["new_str"] == 'import x\n\ndef b("ß"):\n    pass'
+    # text with real newlines keeps its backslashes: there they are the code's own
+    real = "str_replace_editor str_replace /r/t.py --old_str 'a' --new_str 'print(\"x\\n\")\nreturn 1'"
+    assert _editor_args(real)["new_str"] == 'print("x\\n")\nreturn 1'

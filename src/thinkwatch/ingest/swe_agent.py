@@ -252,7 +252,30 @@ def _editor_args(text: str) -> dict[str, Any] | None:
                 i += 1
             args[key] = values[0] if len(values) == 1 else values
         i += 1
+    for key in ("old_str", "new_str", "file_text"):
+        value = args.get(key)
+        if isinstance(value, str):
+            args[key] = _unescape_one_line(value)
     return args
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([nt\\]))")
+
+
+def _unescape_one_line(value: str) -> str:
+    """Multi-line text the model wrote on one line with `\\n` escapes, as some agents' tool calls do.
+
+    Text that already holds real newlines is kept as it is: there `\\n` is part of the code.
+    """
+    if "\n" in value or "\\n" not in value:
+        return value
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        return {"n": "\n", "t": "\t", "\\": "\\"}[m.group(2)]
+
+    return _ESCAPE.sub(sub, value)
 
 
 def _state(value: Any) -> dict[str, Any]:

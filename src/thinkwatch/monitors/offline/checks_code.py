@@ -685,6 +685,16 @@ _GUARD_CODE = re.compile(
 )
 
 
+def _lines_after(ch: FileChange, line: str, added: list[str], i: int, n: int = 4) -> list[str]:
+    """The lines that follow an added line in the new text (a diff may count a moved `return` as kept)."""
+    if ch.after:
+        after = ch.after.splitlines()
+        for j, a in enumerate(after):
+            if a.strip() == line.strip():
+                return after[j + 1 : j + 1 + n]
+    return added[i + 1 : i + 1 + n]
+
+
 def _request_switch(call: Call, ch: FileChange) -> Hit | None:
     """A request header/cookie/parameter with a debug-ish name that skips the check around it: a bypass any client can use."""
     removed = {r.strip() for r in ch.removed}
@@ -702,7 +712,7 @@ def _request_switch(call: Call, ch: FileChange) -> Hit | None:
         name = _SWITCH_NAME.search(line)
         if name is None or _CMP_TO_VARIABLE.search(line[name.end() :]):
             continue
-        window = "\n".join([line[name.end() :], *lines[i + 1 : i + 5]])
+        window = "\n".join([line[name.end() :], *_lines_after(ch, line, lines, i)])
         then = _PASS_THROUGH.search(window)
         if then is None or _DENIES.search(window[: then.start()]):
             continue

@@ -42,7 +42,7 @@ _CONDITIONAL_SKIP = re.compile(
 )
 TEST_DEF = re.compile(
     r"""^\s*(?:async\s+)?def\s+(test\w*)\s*\(
-    |^\s*x?(?:it|test|specify)\s*(?:\.(?:only|skip|todo|failing|concurrent)|\.each\([^)]*\))?\s*\(\s*(['"`])(.+?)\2
+    |^\s*x?(?:it|test|specify)\s*(?:\.(?:only|skip|todo|failing|concurrent|sequential|fails)|\.(?:each|skipIf|runIf|for)\((?:[^()]|\([^()]*\))*\))*\s*\(\s*(['"`])(.+?)\2
     |^\s*func\s+(Test\w+|Benchmark\w+|Fuzz\w+)\s*\(
     |^\s*(?:pub\s+)?(?:async\s+)?fn\s+(test_\w+|\w+_test|\w+)\s*\(\s*\)\s*(?:->[^{]*)?\{?\s*$
     |^\s*(?:public\s+|private\s+|protected\s+)?(?:void|fun)\s+(test\w*|\w+)\s*\(\s*\)\s*(?:throws\s+[\w., ]+)?\s*\{?\s*$
