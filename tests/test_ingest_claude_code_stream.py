@@ -111,3 +111,14 @@ def test_incremental_feeding_matches_whole_file() -> None:
         state.feed(lineno, record, report)
     fed = state.trajectories()
     assert [t.to_dict() for t in fed] == [t.to_dict() for t in whole]
+
+
+def test_shell_noise_before_the_stream_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    # benchmark harnesses capture the shell's own complaints ahead of Claude Code's output
+    noise = "bash: cannot set terminal process group (-1): Inappropriate ioctl for device\nbash: no job control in this shell\n"
+    path = tmp_path / "stdout.txt"
+    path.write_text(noise + STREAM.read_text())
+    assert detect(path) is parser
+    trajs, report = parse(path)
+    assert [p.line for p in report.problems] == [1, 2]
+    assert len(next(t for t in trajs if t.parent_id is None).steps) == 11

@@ -859,9 +859,14 @@ class ClaudeCodeParser(JsonlParser):
         if len(head) >= SNIFF_BYTES:
             lines = lines[:-1]  # the last line may be cut off
         weak = False
+        noise = 0
         for raw in lines[:64]:
             raw = raw.strip()
             if not raw:
+                continue
+            if not raw.startswith(b"{") and noise < 3:
+                # a harness's shell noise before the stream ("bash: cannot set terminal process group")
+                noise += 1
                 continue
             try:
                 obj = orjson.loads(raw)
