@@ -115,6 +115,34 @@ def is_submit(step: Step) -> bool:
     return bool(SUBMIT_TOOL.match(step.tool_name or "") or SUBMIT_TOOL.match(step.text.strip()))
 
 
+_FENCED = re.compile(
+    r"^[ \t]*(?:```|~~~)[ \t]*([\w+#-]*)[^\n]*\n(.*?)\n[ \t]*(?:```|~~~)[ \t]*$", re.S | re.M
+)
+_CODE_LIKE = re.compile(
+    r"^\s*(?:def|class|function|fn|func|return|import|from|const|let|var|public|package|#include)\b|\breturn\b",
+    re.M,
+)
+_TEST_CODE = re.compile(
+    r"^\s*assert\b|^\s*def\s+(?:test_?\w*|check)\s*\(|\bassert(?:Equal|True|_eq)\w*\(|\bexpect\(", re.M
+)
+_EXT = {
+    "python": ".py",
+    "py": ".py",
+    "javascript": ".js",
+    "js": ".js",
+    "typescript": ".ts",
+    "ts": ".ts",
+    "go": ".go",
+    "rust": ".rs",
+    "java": ".java",
+    "cpp": ".cpp",
+    "c++": ".cpp",
+    "c": ".c",
+    "ruby": ".rb",
+    "kotlin": ".kt",
+}
+
+
 class Context:
     """Everything detectors read about one trajectory under one view."""
 
@@ -141,6 +169,41 @@ class Context:
         self.closing_thought: Step | None = self._closing_thought()
         if self.closing_thought is not None:
             self.assistant.append(self.closing_thought)
+        if StepKind.TOOL_CALL in kinds and not any(c.changes for c in self.calls):
+            self._read_submitted_code()
+
+    def _read_submitted_code(self) -> None:
+        """Chat harnesses (LiveCodeBench, ImpossibleBench's minimal arm) take the answer's code blocks as the edit.
+
+        With no file edits anywhere, each assistant message's code blocks are read as a write of the
+        submission, and code blocks of tests the user pasted as a test file read, so the code checks
+        (hard-coded answers, call counters, exits) see what the harness will run.
+        """
+        added: list[Call] = []
+        for s in self.steps:
+            if s.kind is StepKind.USER:
+                tests = [m.group(2) for m in _FENCED.finditer(s.text) if _TEST_CODE.search(m.group(2))]
+                if tests:
+                    self.state.saw_read(f"tests/test_task_{s.index}.py", "\n\n".join(tests))
+            elif s.kind is StepKind.ASSISTANT and s is not self.closing_thought and "```" in s.text:
+                changes = [
+                    FileChange(
+                        f"submission/answer_{s.index}_{n}{_EXT.get(m.group(1).lower(), '.py')}",
+                        "write",
+                        added=m.group(2).splitlines(),
+                        after=m.group(2),
+                        via="answer",
+                        created=True,
+                    )
+                    for n, m in enumerate(_FENCED.finditer(s.text))
+                    if _CODE_LIKE.search(m.group(2))
+                ]
+                if changes:
+                    added.append(Call(s, changes=changes))
+        if added:
+            self.calls = sorted([*self.calls, *added], key=lambda c: c.step.index)
+            for c in added:
+                self.call_at[c.step.index] = c
 
     def _closing_thought(self) -> Step | None:
         if self.assistant or not self.calls or not self.reasoning or not is_submit(self.calls[-1].step):

@@ -210,7 +210,9 @@ def apply_rules(ctx: Context, rs: RuleSet) -> list[Hit]:
                             [Evidence(s.index, span_quote(s.text, ls, le))],
                             source,
                         )
-        if kind is StepKind.TOOL_CALL:
+        if (
+            kind is StepKind.TOOL_CALL or kind is StepKind.ASSISTANT
+        ):  # an answer's code blocks (chat harnesses)
             call = ctx.call_at.get(s.index)
             if call is not None:
                 _apply_call_rules(ctx, rs, call, out)

@@ -333,6 +333,9 @@ MIN_FACTOR = 3
 MIN_LEAD = 2
 KEY = 4  # word factors are indexed by their first KEY letters; shorter ones are found by substring search
 _PREFIX = re.compile(rf"(?<![a-z0-9_])[a-z][a-z0-9_'-]{{0,{KEY - 1}}}")  # each word's first KEY characters
+# The same prefixes, only those of KEY characters (every key has KEY), on lowercased text: there `\b` in ASCII mode
+# is the lookbehind above, and a shorter prefix always ends its word, so the KEY-character ones found are the same.
+_PREFIX_KEY = re.compile(rf"\b[a-z][a-z0-9_'-]{{{KEY - 1}}}", re.ASCII)
 _WORD_FACTOR = re.compile(rf"[a-z][a-z0-9_'-]{{{KEY - 1},}}")
 
 Factor = tuple[str, bool]  # (lowercased literal, starts at a word boundary)
@@ -609,6 +612,8 @@ def _prepare(req: frozenset[Factor]) -> tuple[_Lit, ...]:
 
 
 _first = operator.itemgetter(0)
+# a pattern to try: (its rule, the pattern, its leading literals or None)
+_Cand = tuple[Rule, re.Pattern[str], tuple[_Lit, ...] | None]
 
 
 def _anchor_groups(lits: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -645,6 +650,7 @@ class PatternGroup:
         self._always: list[tuple[int, Rule, re.Pattern[str]]] = []  # patterns we cannot prefilter
         self._by_best: dict[int, list[tuple[int, Rule, re.Pattern[str], tuple[int, ...], bool]]] = {}
         indexed: set[int] = set()
+        lit_indexed: set[int] = set()
 
         def rid_of(req: frozenset[Factor]) -> int:
             lits = tuple(sorted(_prepare(req)))
@@ -666,13 +672,20 @@ class PatternGroup:
                 continue
             rids = tuple(rid_of(q) for q in reqs)
             for req, rid in zip(reqs, rids, strict=True):
-                if rid in indexed:
+                # substring search only for the literals that pick a pattern; a requirement first
+                # seen as another pattern's second need may later pick this one, so track both
+                searched = rid == rids[0] and rid not in lit_indexed
+                if rid in indexed and not searched:
                     continue
+                first = rid not in indexed
                 indexed.add(rid)
+                if searched:
+                    lit_indexed.add(rid)
                 for lit, key in _prepare(req):
                     if key:
-                        self._key_reqs.setdefault(key, set()).add(rid)
-                    elif rid == rids[0]:  # substring search only for the literals that pick a pattern
+                        if first:
+                            self._key_reqs.setdefault(key, set()).add(rid)
+                    elif searched:
                         self._lit_reqs.append((lit, rid))
             # with leading literals a wrong pick costs a few `find`s, so word-prefix keys are proof enough
             cheap = leading_literals(p.pattern, p.flags) is not None
@@ -680,20 +693,34 @@ class PatternGroup:
         self._keys = frozenset(self._key_reqs)
         self._best_ids = frozenset(self._by_best)
         self._lit_groups = _anchor_groups(self._lit_reqs)
+        # the same, ready for `_candidates`: (order, (rule, pattern, leading literals), needs, other needs or None)
+        self._by_best_cands: dict[int, list[tuple[int, _Cand, tuple[int, ...], frozenset[int] | None]]] = {
+            rid: [
+                (
+                    o,
+                    (r, p, leading_literals(p.pattern, p.flags)),
+                    needs,
+                    frozenset(needs[1:]) if cheap else None,
+                )
+                for o, r, p, needs, cheap in entries
+            ]
+            for rid, entries in self._by_best.items()
+        }
+        self._always_ordered = [(o, (r, p, leading_literals(p.pattern, p.flags))) for o, r, p in self._always]
+        self._always_cands = [c for _, c in self._always_ordered]
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def _candidates(self, text: str) -> tuple[str, set[str], list[tuple[Rule, re.Pattern[str]]]]:
-        """(lowercased text, its word prefixes, the patterns whose literals it contains)."""
+    def _candidates(self, text: str) -> tuple[str, set[str], list[_Cand]]:
+        """(lowercased text, its words' KEY-letter prefixes, the patterns whose literals it contains)."""
         if not text:
             return "", set(), []
         low = text.lower()
-        words = set(_PREFIX.findall(low))
-        found: set[int] = set()
-        hits = self._keys & words
-        if hits:
-            found.update(*[self._key_reqs[k] for k in hits])
+        # keys are exactly KEY letters: shorter word prefixes can never match one, so they are not collected
+        words = set(_PREFIX_KEY.findall(low))
+        hits = self._keys.intersection(words)
+        found: set[int] = set().union(*map(self._key_reqs.__getitem__, hits)) if hits else set()
         for anchor, members in self._lit_groups:
             if anchor and anchor not in low:
                 continue  # every member contains the anchor
@@ -701,54 +728,54 @@ class PatternGroup:
                 if rid not in found and lit in low:
                     found.add(rid)
         if not found:
-            return low, words, [(r, p) for _, r, p in self._always]
+            return low, words, self._always_cands
         # keys are word prefixes ("chec" for "checker"): confirm every requirement's literals before a regex runs
         exact: dict[int, bool] = {}
-
-        def present(rid: int) -> bool:
-            got = exact.get(rid)
-            if got is None:
-                keys, by_key, plain = self._req_lits[rid]
-                got = False  # plain loops: this runs for every candidate pattern of every text
-                for k in keys & words:
-                    for lit in by_key[k]:
-                        if lit in low:
-                            got = True
-                            break
-                    if got:
+        picked: list[tuple[int, _Cand]] = []
+        by_best = self._by_best_cands
+        for rid in self._best_ids.intersection(found):
+            for o, cand, needs, rest in by_best[rid]:
+                if rest is not None:
+                    # a cheap pattern (`rid`, its best requirement, is in `found`) needs only its other requirements
+                    if rest <= found:
+                        picked.append((o, cand))
+                        continue
+                    needs = rest - found
+                for n in needs:
+                    got = exact.get(n)
+                    if got is None:
+                        got = exact[n] = self._present(n, low, words)
+                    if not got:
                         break
                 else:
-                    for lit in plain:
-                        if lit in low:
-                            got = True
-                            break
-                exact[rid] = got
-            return got
-
-        picked = []
-        for rid in self._best_ids & found:
-            for o, r, p, needs, cheap in self._by_best[rid]:
-                # needs[0] is `rid`, which is in `found`: a cheap pattern needs only its other requirements
-                if cheap:
-                    if len(needs) == 1 or all(n in found or present(n) for n in needs[1:]):
-                        picked.append((o, r, p))
-                elif all(present(n) for n in needs):
-                    picked.append((o, r, p))
+                    picked.append((o, cand))
         if self._always:
-            picked.extend(self._always)
+            picked.extend(self._always_ordered)
             picked.sort(key=_first)
         elif len(picked) > 1:
             picked.sort(key=_first)
-        return low, words, [(r, p) for _, r, p in picked]
+        return low, words, [c for _, c in picked]
+
+    def _present(self, rid: int, low: str, words: set[str]) -> bool:
+        """Whether a requirement's literals really occur: one under a key the text's words have, or a plain one."""
+        keys, by_key, plain = self._req_lits[rid]
+        for k in keys & words:  # plain loops: this runs for every candidate pattern of every text
+            for lit in by_key[k]:
+                if lit in low:
+                    return True
+        for lit in plain:  # noqa: SIM110 - a plain loop: no generator per call
+            if lit in low:
+                return True
+        return False
 
     def matches(self, text: str) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Each rule's first match in `text` (one hit per rule per text is all a finding needs)."""
         done: set[str] = set()
         low, words, candidates = self._candidates(text)
-        for r, p in candidates:
+        for r, p, lead in candidates:
             if r.id in done:
                 continue
-            m = next(_finditer(p, text, low, words), None)
+            m = next(_scan(p, lead, text, low, words), None)
             if m:
                 done.add(r.id)
                 yield r, m
@@ -757,8 +784,8 @@ class PatternGroup:
         """Every match per rule, up to `limit` (negation-aware rules need the next one when the first is negated)."""
         counts: dict[str, int] = {}
         low, words, candidates = self._candidates(text)
-        for r, p in candidates:
-            for m in _finditer(p, text, low, words):
+        for r, p, lead in candidates:
+            for m in _scan(p, lead, text, low, words):
                 n = counts.get(r.id, 0)
                 if n >= limit:
                     break
@@ -771,7 +798,13 @@ MAX_STARTS = 256
 
 def _finditer(pattern: re.Pattern[str], text: str, low: str, words: set[str]) -> Iterator[re.Match[str]]:
     """Matches in order; where every match starts with known literals, tried only where those occur."""
-    lead = leading_literals(pattern.pattern, pattern.flags)
+    return _scan(pattern, leading_literals(pattern.pattern, pattern.flags), text, low, words)
+
+
+def _scan(
+    pattern: re.Pattern[str], lead: tuple[_Lit, ...] | None, text: str, low: str, words: set[str]
+) -> Iterator[re.Match[str]]:
+    """`_finditer` with the pattern's leading literals already looked up."""
     if lead is None or len(low) != len(text):  # lowercasing changed offsets (rare scripts): scan normally
         yield from pattern.finditer(text)
         return
@@ -786,6 +819,8 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str, words: set[str]) ->
                 yield from pattern.finditer(text)
                 return
             i = low.find(lit, i + 1)
+    if not starts:
+        return
     end = -1
     for i in sorted(starts):
         if i < end:
