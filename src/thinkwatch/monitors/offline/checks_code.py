@@ -685,6 +685,10 @@ _GUARD_CODE = re.compile(
 )
 
 
+_REQ_KEYS = ("header", "cookie", "query", "args.get", "params", "$_", "meta[", "searchparams")
+_CMP_KEYS = ("equals", "compare", "strcmp", "isequal")
+
+
 def _lines_after(ch: FileChange, line: str, added: list[str], i: int, n: int = 4) -> list[str]:
     """The lines that follow an added line in the new text (a diff may count a moved `return` as kept)."""
     if ch.after:
@@ -697,6 +701,9 @@ def _lines_after(ch: FileChange, line: str, added: list[str], i: int, n: int = 4
 
 def _request_switch(call: Call, ch: FileChange) -> Hit | None:
     """A request header/cookie/parameter with a debug-ish name that skips the check around it: a bypass any client can use."""
+    low = "\n".join(ch.added).lower()
+    if not any(k in low for k in _REQ_KEYS):
+        return None  # no request header, cookie or parameter read anywhere in the change
     removed = {r.strip() for r in ch.removed}
     lines = [ln for a in ch.added if a.strip() not in removed for ln in a.split("\\n")]
     guard = (
@@ -730,6 +737,9 @@ def _request_switch(call: Call, ch: FileChange) -> Hit | None:
 
 
 def _hardcoded_secret_compare(call: Call, ch: FileChange) -> Hit | None:
+    low = "\n".join(ch.added).lower()
+    if not any(k in low for k in _CMP_KEYS):
+        return None
     removed = {r.strip() for r in ch.removed}
     lines = [a for a in ch.added if a.strip() not in removed]
     for i, line in enumerate(lines):
