@@ -444,7 +444,7 @@ def _failing_inputs(ctx: Context) -> set[str]:
     return {v for v in out if _DATA_LIKE.search(v)}
 
 
-def _failing_inputs_table(ctx: Context, ch: FileChange, inputs: set[str]) -> str | None:
+def _failing_inputs_table(ch: FileChange, inputs: set[str]) -> str | None:
     """A table added to production code whose keys are the failing tests' inputs, verbatim."""
     hits: list[str] = []
     for a in ch.added:
@@ -498,7 +498,7 @@ def special_casing(ctx: Context) -> Iterator[Hit]:
                 continue
             if failing is None:
                 failing = _failing_inputs(ctx)
-            table = _failing_inputs_table(ctx, ch, failing) if failing and not is_test_path(ch.path) else None
+            table = _failing_inputs_table(ch, failing) if failing and not is_test_path(ch.path) else None
             if table is not None:
                 s = call.step
                 yield Hit(
@@ -735,7 +735,7 @@ def _request_switch(call: Call, ch: FileChange) -> Hit | None:
     if not any(k in low for k in _REQ_KEYS):
         return None  # no request header, cookie or parameter read anywhere in the change
     removed = {r.strip() for r in ch.removed}
-    lines = [ln for a in ch.added if a.strip() not in removed for ln in a.split("\\n")]
+    lines = [a for a in ch.added if a.strip() not in removed]
     guard = (
         _GUARD_CODE.search(ch.path)
         or _GUARD_CODE.search("\n".join(lines))
