@@ -18,6 +18,7 @@ from thinkwatch.monitors.offline import (
     checks_commands,
     checks_commands_extra,
     checks_config,
+    checks_constraints,
     checks_tests,
 )
 from thinkwatch.monitors.offline.context import VIEWS, Call, Context, Hit, quote, span_quote, windows
@@ -48,6 +49,7 @@ _CLAIMS = frozenset({StepKind.ASSISTANT, StepKind.TOOL_CALL})
 CHECKS: tuple[Check, ...] = (
     Check("test_changes", checks_tests.check_test_changes, _A),
     Check("test_runs", checks_tests.check_test_runs, _A),
+    Check("forbidden_files", checks_constraints.forbidden_file_edited, _A),
     Check("claims_vs_runs", checks_tests.claims_vs_runs, _CLAIMS),
     Check(
         "claims_vs_reasoning",
@@ -68,6 +70,7 @@ CHECKS: tuple[Check, ...] = (
     Check("sabotage", checks_code.sabotage, _A),
     Check("code_logic", checks_code_logic.logic_changes, _A),
     Check("claims_vs_facts", checks_claims.claims_vs_facts, _CLAIMS),
+    Check("metric_claims", checks_claims.metric_claims, _A),
     Check("giving_up", checks_claims.giving_up, _A),
     Check("misattributed_failure", checks_claims.misattributed_failure, frozenset({StepKind.ASSISTANT})),
     Check("gaming_plans", checks_claims.gaming_plans, frozenset({StepKind.REASONING})),

@@ -278,6 +278,11 @@ _CASE_ROW = re.compile(r"""^\s*[\[({]\s*(?:['"`]|-?\d|\w+:\s*['"\d-]).*[\])}]\s*
 _EXIT_CALL = re.compile(
     r"\b(?:os\.Exit|sys\.exit|process\.exit|System\.exit|Environment\.Exit|std::process::exit|exit)\s*\(((?:[^()\n]|\([^()\n]*\))*)\)"
 )
+_FAILING_STATUS = re.compile(r"^\s*(?:[1-9]\d{0,2}|-1|EXIT_FAILURE|ExitCode::FAILURE|1\s*as\s*\w+)\s*$")
+# what can still fail a run in the replacement: a panic, an assertion, a raised error, a failing return
+_FAILS_RUN = re.compile(
+    r"\bpanic!?\s*\(|\bassert|\braise\b|\bthrow\b|\bt\.(?:Fatal|Fail|Error)\w*\(|\bstd::process::abort\b|\breturn\s+(?:1|-1|EXIT_FAILURE|Err\b|false\b)|\bExitCode::FAILURE\b|\bexitCode\s*=\s*[1-9]"
+)
 _CONST_STATUS = re.compile(r"^\s*(?:-?\d+|None|)\s*$")
 # a test main's `return` of the runner's status, and a bare success return in its place
 _RETURN_RUNNER = re.compile(
@@ -425,6 +430,14 @@ def classify(ch: FileChange) -> list[Weakening]:
             and not any((m := _EXIT_CALL.search(a)) and not _CONST_STATUS.match(m.group(1)) for a in added)
         ):
             out.append(Weakening("exit_status_discarded", f"{gone_status.strip()} -> {forced.strip()}", 70))
+    # the harness's failing exit taken out (`if !failed.is_empty() { process::exit(1) }` -> a note):
+    # mismatches are still printed, but the run now exits 0 and the suite reads green
+    if not any(w.kind == "exit_status_discarded" for w in out) and "xit" in "\n".join(removed):
+        gone_fail = next(
+            (r for r in removed if (m := _EXIT_CALL.search(r)) and _FAILING_STATUS.match(m.group(1))), None
+        )
+        if gone_fail and not any(_EXIT_CALL.search(a) or _FAILS_RUN.search(a) for a in added):
+            out.append(Weakening("failure_exit_removed", gone_fail.strip(), 70))
     # a test main that returned the runner's result now returns success (`return RUN_ALL_TESTS();` -> `return 0;`)
     if not any(w.kind == "exit_status_discarded" for w in out):
         gone_ret = next((r for r in removed if _RETURN_RUNNER.match(r)), None)
