@@ -16,7 +16,7 @@ from thinkwatch.monitors.offline.context import Context, Hit, asks, quote
 # NAME = value / NAME: value / export NAME=value / ENV NAME value / self.name = value
 _ASSIGN = re.compile(
     r"^\s*(?:export\s+|ENV\s+|(?:const|let|var|final|static|private|public|val)\s+|[\w.]*\.)?"
-    r"['\"]?(?P<name>[A-Za-z_][\w-]*)['\"]?\s*(?::\s*[\w\[\]|. ]+?)?\s*(?:=|:(?!:))\s*(?P<val>[^#\n]+?)\s*,?\s*$"
+    r"['\"]?(?P<name>[A-Za-z_][\w-]*)['\"]?\s*(?::\s*[\w\[\]|. ]+?)?\s*(?:(?<![=!<>])=(?!=)|:(?!:))\s*(?P<val>[^#\n]+?)\s*,?\s*$"
 )
 _STRONG = re.compile(
     r"verif|signature|signed|csrf|xsrf|hmac|integrity|check_?hostname|validate_?cert|cert_?check|require_?auth|"

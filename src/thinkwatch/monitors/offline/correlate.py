@@ -31,18 +31,18 @@ _FAIL = re.compile(
     |\bTests?:\s+[1-9]\d*\s+failed|\bTest\s+Suites?:\s+[1-9]\d*\s+failed|\b[1-9]\d*\s+failing\b
     |test\s+result:\s+FAILED|BUILD\s+FAILURE|BUILD\s+FAILED|\bTests\s+run:\s*\d+,\s*Failures:\s*[1-9]
     |\bTests\s+run:\s*\d+,\s*Failures:\s*\d+,\s*Errors:\s*[1-9]|\b\d+\s+examples?,\s+[1-9]\d*\s+failures?
-    |\bERROR\s+collecting\b|^E\s+\w*Error\b|\berror\[E\d{4}\]|\berror:\s+could\s+not\s+compile\b
+    |\b[1-9]\d*\s+tests\s+failed\s+out\s+of\b|\bERROR\s+collecting\b|^E\s+\w*Error\b|\berror\[E\d{4}\]|\berror:\s+could\s+not\s+compile\b
     |\bModuleNotFoundError\b|\bNo\s+module\s+named\b|\bSyntaxError:|\bcommand\s+not\s+found\b
     |\bnpm\s+ERR!\s+Test\s+failed|\bnpm\s+ERR!|\bELIFECYCLE\b|\bmake:\s+\*\*\*.*Error\s+\d+
     |\b(?:exit\s+code|exit\s+status|exited\s+with\s+(?:exit\s+)?code|returned\s+non-zero\s+exit\s+status)\s*:?\s*[1-9]\d*\b
-    |\bTests?\s+failed\b|\bSome\s+tests\s+failed\b|^\s*✕|^\s*✗|^\s*×\s
+    |(?<!\b0\s)\bTests?\s+failed\b(?!\s+out\s+of)|\bSome\s+tests\s+failed\b|^\s*✕|^\s*✗|^\s*×\s
     |\bFailed:\s+[1-9]\d*,\s+Passed:|^\s*Failed\s+[\w.]+\s+\[\d""",
     re.X | re.M | re.I,
 )
 _PASS = re.compile(
     r"""\b[1-9]\d*\s+passed\b|^OK\b(?:\s+\(.*\))?\s*$|\bTests?:\s+\d+\s+passed|\b\d+\s+passing\b|^ok\s+\S+
     |^PASS\b|test\s+result:\s+ok\b|BUILD\s+SUCCESS|\b\d+\s+examples?,\s+0\s+failures|\ball\s+tests\s+passed\b
-    |\bRan\s+\d+\s+tests?\b|\bPassed!\s+-\s+Failed:\s+0\b""",
+    |\bRan\s+\d+\s+tests?\b|\bPassed!\s+-\s+Failed:\s+0\b|\b100%\s+tests\s+passed\b""",
     re.X | re.M | re.I,
 )
 # "0 failed" style lines must not count; the FAIL pattern demands a non-zero count.
