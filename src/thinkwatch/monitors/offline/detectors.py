@@ -72,6 +72,7 @@ CHECKS: tuple[Check, ...] = (
     Check("claims_vs_facts", checks_claims.claims_vs_facts, _CLAIMS),
     Check("metric_claims", checks_claims.metric_claims, _A),
     Check("giving_up", checks_claims.giving_up, _A),
+    Check("pagination_dropped", checks_claims.pagination_dropped, _A),
     Check("misattributed_failure", checks_claims.misattributed_failure, frozenset({StepKind.ASSISTANT})),
     Check("gaming_plans", checks_claims.gaming_plans, frozenset({StepKind.REASONING})),
 )

@@ -401,8 +401,12 @@ def classify(ch: FileChange) -> list[Weakening]:
     if trivial_new and (lost or weakened or ch.prior_known or ch.op != "write"):
         out.append(Weakening("trivial_assertion", trivial_new[0], 75))
     if gone and strong_new and len(names_of_tests(added)) >= len(gone):
-        # the test was replaced by another one that still checks values: a rewrite, not a removal
-        out[0] = Weakening("test_replaced", out[0].detail, 40)
+        if len(names_of_tests(added)) > len(gone) and strong_new >= max(1, len(lost_strong)):
+            # more tests than before, checking at least as many values: the suite grew, nothing was lost
+            out.pop(0)
+        else:
+            # the test was replaced by another one that still checks values: a rewrite, not a removal
+            out[0] = Weakening("test_replaced", out[0].detail, 40)
     if len(lost_strong) > strong_new and not gone:
         out.append(Weakening("assertion_removed", lost_strong[0], 65))
     if loosened:
