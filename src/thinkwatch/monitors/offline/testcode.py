@@ -17,7 +17,8 @@ SKIP_MARKER = re.compile(
     |\bself\.skipTest\s*\(|\bunittest\.SkipTest\b|\braise\s+SkipTest\b
     |\b(it|test|describe|context|suite|specify)\.(skip|todo|failing)\s*\(|\bx(it|test|describe|context|specify)\s*\(
     |\bt\.Skip(Now|f)?\s*\(|\#\[ignore\b|@(Disabled|Ignore)\b|\[(Ignore|Skip)\b|@Ignore\b|\bskip\s*:\s*true\b
-    |\bpending\s*\(|\bmarks\s*=\s*pytest\.mark\.(skip|xfail)|\bTest\.skip\b|\bDeno\.test\.ignore\b|\bignore:\s*true\b""",
+    |\bpending\s*\(|\bmarks\s*=\s*pytest\.mark\.(skip|xfail)|\bTest\.skip\b|\bDeno\.test\.ignore\b|\bignore:\s*true\b
+    |@test_(broken|skip)\b|\bskip_(if\w*|on_\w+)\s*\(""",
     re.X,
 )
 # every SKIP_MARKER match contains one of these (lowercased): a cheap gate before the regex
@@ -35,10 +36,11 @@ _SKIP_KEYS = (
     "ignore",
     "disabled",
     "pending",
+    "test_broken",
 )
 _CONDITIONAL_SKIP = re.compile(
     r"skipif|skipIf|skipUnless|sys\.platform|platform\.|os\.name|sys\.version|importorskip|shutil\.which|"
-    r"os\.environ|getenv|CI\b|runtime\.GOOS|testing\.Short|cfg_attr|process\.platform|requires_",
+    r"os\.environ|getenv|CI\b|runtime\.GOOS|testing\.Short|cfg_attr|process\.platform|requires_|skip_on_\w+|skip_if_\w+",
 )
 TEST_DEF = re.compile(
     r"""^\s*(?:async\s+)?def\s+(test\w*)\s*\(
@@ -60,7 +62,7 @@ ASSERT_LINE = re.compile(
     |(?:await\s+)?expect\s*\(|expect\(|\w+\.should\b|should\.|(?:assert|require|Assert|Assertions|XCTAssert)\w*\.\w+\s*\(|XCTAssert\w*\s*\(
     |assert(?:_eq|_ne)?!\s*\(|debug_assert\w*!\s*\(|t\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(
     |(?:EXPECT|ASSERT)_\w+\s*\(|check\s*\(|with\s+pytest\.raises\b|pytest\.raises\s*\(|self\.assertRaises\b
-    |(?:await\s+)?expect\(.*\)\.(?:rejects|resolves)|refute\w*\b|must\.\w+\s*\(|chai\.)""",
+    |(?:await\s+)?expect\(.*\)\.(?:rejects|resolves)|refute\w*\b|must\.\w+\s*\(|chai\.|@test\b|expect_\w+\s*\()""",
     re.X,
 )
 _TRIVIAL = re.compile(
