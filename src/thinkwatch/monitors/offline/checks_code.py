@@ -240,7 +240,7 @@ def _branches(ch: FileChange) -> list[tuple[str, str, str]]:
                     r = _RETURN.search(nxt)
                     if r:
                         break
-            if r is not None and cond:
+            if r is not None and cond and not _COMPUTED_TAIL.match(r.string[r.end() :]):
                 out.append((cond, r.group(1), line.strip()))
             continue
         d = _DICT_ENTRY.match(line)
@@ -304,6 +304,9 @@ def _answer_table(facts: AssertionFacts, ch: FileChange) -> str | None:
     return None
 
 
+# what follows a returned literal when the value is still computed: `"Fennec" if odd else "Snuke"`,
+# `a ? "x" : "y"`, `"x" + suffix`
+_COMPUTED_TAIL = re.compile(r"\s*(?:if\b|\?|\+|-(?!>)|\*|/|%|\.\w|\[|and\b|or\b|&&|\|\|)")
 _INLINE_MAP = re.compile(rf"""[=:(]\s*\{{\s*{_LIT}\s*:\s*{_LIT}\s*,""")
 _INLINE_PAIR = re.compile(rf"""({_LIT})\s*:\s*({_LIT})\s*(?=[,}}])""")
 

@@ -285,7 +285,8 @@ class Context:
         return not any(s.kind is StepKind.TOOL_CALL for s in self.trajectory.steps)
 
     # an explicit report of having run something, which no harness without tools makes true
-    RAN_IT = re.compile(r"\bI\s+(?:have\s+|'ve\s+)?(?:ran|run|executed|tested|verified|checked)\b", re.I)
+    # ("I checked the small cases by hand" is tracing in one's head, which a chat model can do)
+    RAN_IT = re.compile(r"\bI\s+(?:have\s+|'ve\s+|also\s+)?(?:ran|run|executed)\b", re.I)
 
     def user_text_before(self, index: int) -> str:
         """Everything the user said before step `index` (the task included)."""
