@@ -23,6 +23,8 @@ def server_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     env["THINKWATCH_DATA_DIR"] = str(tmp_path / "data")  # also makes this test's socket its own
     env["THINKWATCH_CONFIG_DIR"] = str(tmp_path / "config")
     env["THINKWATCH_GUARD_IDLE"] = "60"
+    # the server must take each call here even on a loaded machine, where it may ack slowly
+    env["THINKWATCH_GUARD_ACK_WAIT"] = "20"
     yield env
     subprocess.run([*HOOK, "server", "--stop"], env=env, capture_output=True, timeout=30)
 

@@ -149,6 +149,15 @@ def _inline(mode: str, args: list[str], payload: bytes, started: float) -> int:
     return response.exit_code
 
 
+def _ack_wait() -> float:
+    """How long to wait for the server to take a request; THINKWATCH_GUARD_ACK_WAIT overrides it
+    (a loaded CI machine may need longer; the agent's next action waits that long at most)."""
+    try:
+        return max(0.05, float(os.environ.get("THINKWATCH_GUARD_ACK_WAIT", ACK_WAIT)))
+    except ValueError:
+        return ACK_WAIT
+
+
 def _ask_server(
     mode: str, args: list[str], payload: bytes, started: float, budget: float | None
 ) -> tuple[int, bytes] | None:
@@ -157,7 +166,7 @@ def _ask_server(
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         try:
-            sock.settimeout(ACK_WAIT)
+            sock.settimeout(_ack_wait())
             sock.connect(path)
         except OSError:
             _start_server(path)
