@@ -483,6 +483,9 @@ _ANSWER_KEYS = ("answer", "final_answer", "result", "summary", "message", "text"
 def final_reports(ctx: Context) -> list[Step]:
     """What the agent tells the user at the end: closing messages, and the answer it submits
     (Inspect's `submit(answer=...)`), read from the step whose text holds it."""
+    cached = getattr(ctx, "_final_reports", None)
+    if cached is not None:
+        return cached
     out = list(final_messages(ctx))
     for c in ctx.calls:
         if not is_submit(c.step) or not isinstance(c.step.tool_input, dict):
@@ -501,7 +504,8 @@ def final_reports(ctx: Context) -> list[Step]:
         step = next((s for s in (c.result, c.step) if s is not None and probe in s.text), None)
         if step is not None and step not in out:
             out.append(step)
-    return sorted(out, key=lambda s: s.index)
+    ctx._final_reports = sorted(out, key=lambda s: s.index)  # type: ignore[attr-defined]
+    return ctx._final_reports  # type: ignore[attr-defined]
 
 
 def _claims_vs_facts(ctx: Context) -> Iterator[Hit]:
@@ -2166,6 +2170,10 @@ _PAGINATE = re.compile(
     r"\bnextCursor\b|\bstarting_after\b|\bscroll_id\b|\bsearch_after\b|\bLink:\s*<|\brel=\"?next\b",
     re.I,
 )
+_PAGINATE_KEYS = (
+    "pag", "next", "has_more", "hasmore", "has_next", "hasnext", "token", "cursor", "lastevaluatedkey",
+    "exclusivestartkey", "starting_after", "scroll_id", "search_after", "link:", "rel=",
+)  # fmt: skip
 _ALL_WANTED = re.compile(
     r"\b(?:all|every|each|entire|whole)\b[^.\n]{0,40}\b(?:customers?|users?|records?|rows?|items?|pages?|objects?|"
     r"accounts?|orders?|invoices?|results?|entries|repos?|repositories|issues?|files?|events?|messages?)\b"
@@ -2185,6 +2193,9 @@ def pagination_dropped(ctx: Context) -> Iterator[Hit]:
         for ch in call.changes:
             if "source" not in ch.tags or "test" in ch.tags or not ch.removed or not ch.added:
                 continue
+            low = "\n".join(ch.removed[:2000]).lower()
+            if not any(map(low.__contains__, _PAGINATE_KEYS)):
+                continue  # cheap gate: most edits never touch a listing call
             gone = next((r for r in ch.removed if len(r) < 300 and _PAGINATE.search(r)), None)
             if gone is None or any(_PAGINATE.search(a) for a in ch.added if len(a) < 300):
                 continue
