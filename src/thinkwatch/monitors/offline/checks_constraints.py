@@ -57,7 +57,7 @@ def _limits(ctx: Context) -> list[_Limit]:
     for step, text in texts:
         for pattern in _FORBIDDEN:
             for m in pattern.finditer(text):
-                path = m.group("path").lstrip("./").lstrip("/")
+                path = m.group("path").lstrip("./")
                 if len(path) >= 4 and _judges(path):
                     out.append(_Limit(path, step, span_quote(text, m.start(), m.end())))
     return out
