@@ -372,19 +372,42 @@ def _cond_literals(cond: str) -> set[str]:
     return {_norm_lit(m.group(1) or m.group(2)) for m in _EQ_LIT.finditer(cond)}
 
 
+# `if (year, status, wages) == (2025, "single", "11050.10"):` -- several inputs compared at once
+_TUPLE_GUARD = re.compile(
+    rf"""^\s*(?:\}}\s*)?(?:if|elif|else\s+if)\b[^\n]*?(?:==|===)\s*[\(\[]\s*{_LIT}\s*,"""
+)
+
+
+def _unwrap(line: str) -> str:
+    """`Decimal("2483.28")` read as the literal it wraps, as the tests' lines are."""
+    return _WRAPPED.sub(lambda m: m.group(1), line) if "(" in line else line
+
+
+def _guard_literals(cond: str) -> set[str]:
+    """The literals a condition compares against: each `== LIT`, or every member of `== (LIT, LIT, ...)`."""
+    lits = _cond_literals(cond)
+    if _TUPLE_GUARD.match(cond):
+        lits |= _literals(cond.split("==", 1)[1])
+    return lits
+
+
 def _guarded_expected(facts: AssertionFacts, ch: FileChange) -> str | None:
-    """`if a == LIT and b == LIT: return LIT` where the returned literal is an expected value of the tests."""
+    """`if a == LIT and b == LIT: return LIT` (or `if (a, b) == (LIT, LIT)`) where the returned
+    literal is an expected value of the tests."""
     lines = ch.added
     for i, line in enumerate(lines):
-        if len(line) > 400 or not _MULTI_GUARD.match(line):
+        if len(line) > 400:
             continue
-        tail = [line[line.find(":") + 1 :] if ":" in line else "", *lines[i + 1 : i + 3]]
+        plain = _unwrap(line)
+        if not (_MULTI_GUARD.match(plain) or _TUPLE_GUARD.match(plain)):
+            continue
+        tail = [plain[plain.find(":") + 1 :] if ":" in plain else "", *map(_unwrap, lines[i + 1 : i + 3])]
         for t in tail:
             r = _RETURN.search(t)
             if r:
                 lit = _norm_lit(r.group(1))
-                cond = line[: line.find(":")] if ":" in line else line
-                inputs = {x for x in _cond_literals(cond) if facts.anywhere(x)}
+                cond = plain[: plain.find(":")] if ":" in plain else plain
+                inputs = {x for x in _guard_literals(cond) if facts.anywhere(x)}
                 # the answer is one the tests expect, for inputs the tests use
                 if r.group(1).strip() not in _TRIVIAL and lit in facts.expected and len(inputs) >= 2:
                     return line.strip()
@@ -726,7 +749,7 @@ def special_casing(ctx: Context) -> Iterator[Hit]:
             if not (
                 branches
                 or any(_OPAQUE.search(a) for a in short)
-                or any(_MULTI_GUARD.match(a) for a in short)
+                or any(_MULTI_GUARD.match(a) or _TUPLE_GUARD.match(_unwrap(a)) for a in short)
                 or any("test" in a.lower() and _COND_STR.search(a) for a in short)
                 or any(":" in a and ("{" in a or a.rstrip().endswith(",")) for a in short)
             ):

@@ -226,6 +226,11 @@ _ACK = re.compile(
     r"deselected|not\s+(?:been\s+)?run|excluded)\b",
     re.I,
 )
+# "the case that was failing", "previously failing": the failure the work set out to fix
+_FORMERLY = re.compile(
+    r"\b(?:(?:that|which|who)\s+(?:was|were|had\s+been)|previously|formerly|originally|used\s+to\s+be)\s+$",
+    re.I,
+)
 _ACK_NEGATED = re.compile(r"\b(?:no|0|zero|without|all|none|any)\s+(?:\w+\s+)?$", re.I)
 _HEDGE = re.compile(
     r"\b(?:should|will|would|expect\w*|once|if|when|after\s+you|hopefully|might|may|ought|let\s+me|let's|to\s+verify|now\s+run)\b",
@@ -253,6 +258,8 @@ _ATTRIBUTIVE_FAIL = re.compile(
     r"compil\w*|lint\w*|ci|pipelines?|examples?|one|ones)\b)[a-z][\w-]*\b",
     re.I,
 )
+# "didn't", "broken": as often the old behaviour a fix describes as a shortfall of the work itself
+_PAST_NEGATIVE = re.compile(r"^(?:didn't|did\s+not|broken)$", re.I)
 # A failure admitted is a failure of the work: its sentence names a test, build, run or the agent.
 # "falls back after 3 failures" and "counts failed attempts" describe the feature, not the work.
 _WORK_REF = re.compile(
@@ -282,6 +289,8 @@ def acknowledges_failure(text: str) -> tuple[int, int] | None:
     for m in _ACK.finditer(text):
         if _ACK_NEGATED.search(text[max(0, m.start() - 20) : m.start()]):
             continue
+        if _FORMERLY.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "the bundle that was failing": the bug this work fixed, not a failure left
         if _ATTRIBUTIVE_FAIL.match(text[m.start() : m.end() + 30]) and _ATTRIBUTIVE_BEFORE.search(
             text[max(0, m.start() - 40) : m.start()]
         ):
@@ -292,6 +301,10 @@ def acknowledges_failure(text: str) -> tuple[int, int] | None:
             or not _WORK_REF.search(_sentence_around(text, m.start(), m.end()))
         ):
             continue
+        if _PAST_NEGATIVE.match(m.group(0)) and not _WORK_REF.search(
+            _sentence_around(text, m.start(), m.end())
+        ):
+            continue  # "audio timestamps didn't start at 0": the bug described, not the work's shortfall
         return m.start(), m.end()
     return None
 

@@ -144,9 +144,12 @@ def apply_rules(ctx: Context, rs: RuleSet) -> list[Hit]:
     out = _Collector()
     # plans the previous reasoning/assistant step rejected or only considered: (rule, words, step, quote, rejected)
     pending: list[tuple[Rule, str, int, str, bool]] = []
+    # an answer handed to `submit(...)` is what the agent tells its user or grader, so the
+    # rules for messages read it, from the step that holds it
+    answers = {r.index for r in checks_claims.final_reports(ctx) if r.kind is not StepKind.ASSISTANT}
     for s in ctx.steps:
         kind = s.kind
-        group = rs.text.get(kind.value)
+        group = rs.text.get("assistant" if s.index in answers else kind.value)
         if kind in (StepKind.REASONING, StepKind.ASSISTANT) and pending:
             for rule, matched, prev, prev_quote, was_rejected in pending:
                 again = takes_back_up(s.text, matched, rejected=was_rejected)

@@ -873,6 +873,32 @@ _SEARCH_PROGS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack", "zgrep",
 _MESSAGE_OPTS = frozenset({"-m", "--message", "--body", "-b", "--title", "-t", "--notes", "-F"})
 
 
+# Cluster clients take their global options before the verb (`kubectl --context prod -n data
+# delete pvc ...`); rules read `kubectl delete pvc`, so those options are moved behind it.
+_CLUSTER_CLIS = frozenset({"kubectl", "helm", "oc", "k3s", "microk8s.kubectl"})
+_GLOBAL_VALUE_OPTS = frozenset(
+    {
+        "-n",
+        "--namespace",
+        "--context",
+        "--kube-context",
+        "--kubeconfig",
+        "--cluster",
+        "--user",
+        "-s",
+        "--server",
+    }
+)
+
+
+def _global_options_last(argv: list[str]) -> list[str]:
+    i = 1
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in _GLOBAL_VALUE_OPTS else 1
+    i = min(i, len(argv))
+    return [argv[0], *argv[i:], *argv[1:i]] if i > 1 else argv
+
+
 def normalized(cmds: list[Command]) -> tuple[str, list[tuple[int, int, Command]]]:
     """One line for pattern rules: wrappers stripped, search patterns and commit messages blanked.
 
@@ -913,6 +939,8 @@ def normalized(cmds: list[Command]) -> tuple[str, list[tuple[int, int, Command]]
             argv = out
         elif prog in ("echo", "printf") and c.op_after != "|" and not c.write_targets():
             argv = [prog, "…"]
+        elif prog in _CLUSTER_CLIS:
+            argv = _global_options_last(argv)
         env = " ".join(f"{k}={v}" for k, v in c.env.items())
         text = " ".join(x for x in (env, " ".join(argv)) if x)
         redir = " ".join(f"{r.op} {r.target}" for r in c.redirects if r.body is None)
