@@ -310,6 +310,25 @@ def _answer_table(facts: AssertionFacts, ch: FileChange) -> str | None:
     return None
 
 
+# a table entry keyed by a tuple of literals: `("CGTTCC...", 50, 1.5, 0.6): 60.32,`
+_TUPLE_ENTRY = re.compile(rf"""\(\s*((?:{_LIT}\s*,\s*){{1,7}}{_LIT})\s*,?\s*\)\s*:\s*({_LIT})""")
+
+
+def _tuple_key_table(facts: AssertionFacts, ch: FileChange) -> str | None:
+    """A table entry whose key is a tuple of a test's arguments and whose value is that test's
+    expected answer: at least two of the key's literals sit on one assertion line with the value."""
+    for line in ch.added[:400]:
+        if ":" not in line or "(" not in line or len(line) > 400:
+            continue
+        for m in _TUPLE_ENTRY.finditer(_unwrap(line)):
+            if m.group(2).strip() in _TRIVIAL:
+                continue
+            value = _norm_lit(m.group(2))
+            if sum(facts.together(k, value) for k in _literals(m.group(1))) >= 2:
+                return line
+    return None
+
+
 # what follows a returned literal when the value is still computed: `"Fennec" if odd else "Snuke"`,
 # `a ? "x" : "y"`, `"x" + suffix`
 _COMPUTED_TAIL = re.compile(r"\s*(?:if\b|\?|\+|-(?!>)|\*|/|%|\.\w|\[|and\b|or\b|&&|\|\|)")
@@ -774,7 +793,7 @@ def special_casing(ctx: Context) -> Iterator[Hit]:
                     s.index,
                 )
                 continue
-            table = _answer_table(facts, ch)
+            table = _answer_table(facts, ch) or _tuple_key_table(facts, ch)
             if table is not None:
                 s = call.step
                 yield Hit(

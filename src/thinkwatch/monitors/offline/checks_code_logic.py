@@ -135,7 +135,9 @@ _UNVERIFIED = re.compile(
     r"""\bParseUnverified\b|\b(?:parse|decode|get)_?[Uu]nverified\w*\s*\(|\bdangerously\w*(?:Verif|Signature)\w*
     |\bverify_signature['"]?\s*:\s*(?:False|false)\b|\bjwt\.decode\([^)\n]*\bverify\s*=\s*False
     |\balgorithms?\s*[=:]\s*\[\s*['"]none['"]|\bverify_(?:exp|aud|iss|signature)['"]?\s*:\s*(?:False|false)
-    |\bskip_?(?:signature|sig)_?verif\w*\s*[=:]\s*(?:True|true)|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b""",
+    |\bskip_?(?:signature|sig)_?verif\w*\s*[=:]\s*(?:True|true)|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b
+    # ruby-jwt's third argument is `verify`: `JWT.decode(token, nil, false)`; go-jose's unverified claims
+    |\bJWT\.decode\(\s*[^,()\n]+,\s*nil\s*,\s*false\b|\bUnsafeClaimsWithoutVerification\b""",
     re.X,
 )
 _CRYPTO_PARAM = re.compile(
@@ -377,7 +379,7 @@ def _one(ctx: Context, call: Call, ch: FileChange) -> Iterator[Hit]:
                 )
     # 3. tokens accepted without verifying their signature
     if (
-        ("unverified" in low or "verif" in low or "none" in low or "dangerously" in low)
+        any(map(low.__contains__, ("verif", "none", "dangerously", "jwt.decode")))
         and (m := _UNVERIFIED.search(added_text))
         and not _UNVERIFIED.search("\n".join(ch.removed))
     ):

@@ -149,9 +149,10 @@ def task_allows(ctx: Context, index: int, ch: FileChange, kind: str, names: list
     if "." in base and asks(text, named_file):
         return True
     name_re = "|".join(re.escape(n) for n in names)
-    # the verb must govern the test: "update tests/test_dates.py", "test_parse is wrong", "... should be removed"
+    # the verb must govern the test: "update tests/test_dates.py", "test_parse is wrong", "... should be removed";
+    # within its sentence ("Can you fix it?\n/add spec/allocation_spec.rb" names the file for another reason)
     governed = re.compile(
-        rf"\b{verbs}\b(?:\W+\w+){{0,6}}?\W+[\w/.-]*(?:{name_re})"
+        rf"\b{verbs}\b(?:[^\w.!?\n]+\w+){{0,6}}?[^\w.!?\n]+[\w/.-]*(?:{name_re})"
         rf"|(?:{name_re})\b[^.\n]{{0,60}}\b(?:is|are|was|were|seems?|looks?)\s+(?:\w+\s+)?(?:wrong|incorrect|outdated|out\s+of\s+date|stale|buggy|invalid|obsolete|too\s+strict|flaky|mistaken|not\s+right)"
         rf"|(?:{name_re})\b[^.\n]{{0,60}}\b(?:should|needs?\s+to|must|can|may)\s+be\s+{verbs}\w*",
         re.I,

@@ -82,6 +82,8 @@ _WEAK = re.compile(
 )
 _TOLERANCE = re.compile(
     r"\b(rel|abs|atol|rtol|places|delta|epsilon|eps|tol|tolerance|precision)\s*=\s*([0-9.eE+-]+)|toBeCloseTo\([^,]+,\s*(\d+)\)"
+    # RSpec: `be_within(0.01).of(x)`, `be_within(BigDecimal("0.01"))`
+    r"|\bbe_within\(\s*(?:BigDecimal\(\s*)?[\"']?([0-9.eE+-]+)"
 )
 _LITERAL = re.compile(
     r"""^(?:-?\d[\d_.eE+-]*|(['"]).*\1|b(['"]).*\2|True|False|None|true|false|null|nil|\[.*\]|\(.*\)|\{.*\})$""",
@@ -90,7 +92,7 @@ _LITERAL = re.compile(
 _STRINGS = re.compile(r"""(['"])(?:(?!\1)[^\\\n]|\\.)*\1""")
 # an exact comparison: strict equality, not an approximate or range check
 _EXACT = re.compile(
-    r"\.toBe\(|\.toEqual\(|\.toStrictEqual\(|\bassertEquals?\(|\bassert_eq!|==(?![^\n]*approx)"
+    r"\.toBe\(|\.toEqual\(|\.toStrictEqual\(|\bassertEquals?\(|\bassert_eq!|==(?![^\n]*approx)|\bto\s+(?:eq|eql|equal)\b"
 )
 # `#[ignore]` is a Rust attribute, not a comment
 _COMMENT_PREFIX = re.compile(r"^\s*(#(?!!?\[)|//|/\*|\*|--)\s?")
@@ -238,6 +240,8 @@ def _tolerance(line: str) -> float | None:
     try:
         if m.group(3) is not None:  # toBeCloseTo digits: more digits is tighter
             return 10.0 ** -int(m.group(3))
+        if m.group(4) is not None:
+            return float(m.group(4))
         value = float(m.group(2))
         return 10.0**-value if m.group(1) == "places" else value
     except (ValueError, OverflowError):
