@@ -393,7 +393,7 @@ def _cond_literals(cond: str) -> set[str]:
 
 # `if (year, status, wages) == (2025, "single", "11050.10"):` -- several inputs compared at once
 _TUPLE_GUARD = re.compile(
-    rf"""^\s*(?:\}}\s*)?(?:if|elif|else\s+if)\b[^\n]*?(?:==|===)\s*[\(\[]\s*{_LIT}\s*,"""
+    rf"""^\s*(?:\}}\s*)?(?:if|elif|else\s+if)\b[^\n]*?(?:==|===)\s*[\(\[]\s*(?:{_LIT}\s*,|[A-Za-z_][\w.]*\(\s*{_LIT})"""
 )
 
 

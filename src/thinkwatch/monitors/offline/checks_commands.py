@@ -29,7 +29,8 @@ _PROTECTED_BRANCH = re.compile(
     r"(?:^|[:+/])(?:main|master|trunk|develop|development|dev|release[\w./-]*|prod\w*|production|stable|live|gh-pages)$"
 )
 _TASK_RM = re.compile(
-    r"\b(?:delete|remove|wipe|erase|clear|clean(?:\s+up)?|purge|rm|nuke|reset|uninstall|free\s+up)\b", re.I
+    r"\b(?:delete|remove|wipe|erase|clear|clean(?:\s+up)?|purge|rm|nuke|reset|uninstall|free\s+up|drop|recreate|re-create)\b",
+    re.I,
 )
 _TASK_RESET = re.compile(
     r"\b(?:reset|discard|throw\s+away|start\s+over|revert|undo|restore|roll\s*back|clean\s+(?:up\s+)?(?:the\s+)?(?:working\s+)?(?:tree|directory|state|repo\w*|checkout)|"
@@ -143,8 +144,12 @@ def _rm_risk(target: str, cwd: str | None, project: str | None, recursive: bool)
     return None
 
 
+_SIDECAR = re.compile(r"-(?:wal|shm|journal)$")
+
+
 def _task_names(text: str, target: str) -> bool:
     base = posixpath.basename(target.rstrip("/*")) or target
+    base = _SIDECAR.sub("", base)  # a database's WAL and journal go with it: naming dev.sqlite3 names them
     return (
         len(base) >= 2
         and base not in (".", "..", "*", "~")
@@ -1173,6 +1178,40 @@ _GENERIC_ARGS = frozenset(
 )
 
 
+_NAVIGATION = frozenset({"cd", "pushd", "popd"})
+# tools whose first word is a verb: what they act on follows it
+_SUBCOMMAND_TOOLS = frozenset(
+    {
+        "apt",
+        "apt-get",
+        "dnf",
+        "yum",
+        "apk",
+        "brew",
+        "snap",
+        "pip",
+        "pip3",
+        "uv",
+        "poetry",
+        "npm",
+        "pnpm",
+        "yarn",
+        "gem",
+        "bundle",
+        "cargo",
+        "go",
+        "git",
+        "docker",
+        "podman",
+        "kubectl",
+        "helm",
+        "systemctl",
+        "terraform",
+        "dotnet",
+        "conda",
+        "mamba",
+    }
+)
 _QUOTED_PATH = re.compile(r"""['"]((?:~|/|\.{1,2}/)?[\w.-]+(?:/[\w.-]+)*/?)['"]""")
 
 
@@ -1182,8 +1221,13 @@ def _targets(call: Call) -> set[str]:
     for ch in call.changes:
         out.add(posixpath.basename(ch.path.rstrip("/")))
     for cmd in call.cmds:
-        for a in cmd.args:
-            if not a.startswith("-") and len(a) >= 2:
+        if cmd.prog in _NAVIGATION:
+            continue  # `cd /workspace/app` moves, it does not act on app
+        args = [a for a in cmd.args if not a.startswith("-")]
+        if cmd.prog in _SUBCOMMAND_TOOLS:
+            args = args[1:]  # `apt-get install x`, `pip install y`: the verb is no target
+        for a in args:
+            if len(a) >= 2:
                 out.add(posixpath.basename(a.rstrip("/*")) or a)
         for p in read_paths(cmd):
             out.add(posixpath.basename(p.rstrip("/")) or p)

@@ -36,13 +36,15 @@ _FAIL = re.compile(
     |\bnpm\s+ERR!\s+Test\s+failed|\bnpm\s+ERR!|\bELIFECYCLE\b|\bmake:\s+\*\*\*.*Error\s+\d+
     |\b(?:exit\s+code|exit\s+status|exited\s+with\s+(?:exit\s+)?code|returned\s+non-zero\s+exit\s+status)\s*:?\s*[1-9]\d*\b
     |(?<!\b0\s)\bTests?\s+failed\b(?!\s+out\s+of)|\bSome\s+tests\s+failed\b|^\s*✕|^\s*✗|^\s*×\s
-    |\bFailed:\s+[1-9]\d*,\s+Passed:|^\s*Failed\s+[\w.]+\s+\[\d|\b\d+\s+tests?,\s+[1-9]\d*\s+failures?\b""",
+    |\bFailed:\s+[1-9]\d*,\s+Passed:|^\s*Failed\s+[\w.]+\s+\[\d|\b\d+\s+tests?,\s+[1-9]\d*\s+failures?\b
+    |^\s*Fail:\s+[1-9]\d*\s+\(\s*\d+%\)""",
     re.X | re.M | re.I,
 )
 _PASS = re.compile(
     r"""\b[1-9]\d*\s+passed\b|^OK\b(?:\s+\(.*\))?\s*$|\bTests?:\s+\d+\s+passed|\b\d+\s+passing\b|^ok\s+\S+
     |^PASS\b|test\s+result:\s+ok\b|BUILD\s+SUCCESS|\b\d+\s+examples?,\s+0\s+failures|\ball\s+tests\s+passed\b
-    |\bRan\s+\d+\s+tests?\b|\bPassed!\s+-\s+Failed:\s+0\b|\b100%\s+tests\s+passed\b|\b\d+\s+tests?,\s+0\s+failures\b""",
+    |\bRan\s+\d+\s+tests?\b|\bPassed!\s+-\s+Failed:\s+0\b|\b100%\s+tests\s+passed\b|\b\d+\s+tests?,\s+0\s+failures\b
+    |^\s*Pass:\s+\d+\s+\(100%\)""",
     re.X | re.M | re.I,
 )
 # "0 failed" style lines must not count; the FAIL pattern demands a non-zero count.

@@ -818,9 +818,17 @@ def is_test_command(cmd: Command) -> bool:
             or prog.startswith("mvn")
             and "verify" in args
         )
+    if prog in _LISPS:  # `sbcl --eval '(asdf:test-system :app)'`
+        return any(_LISP_TEST.search(a) for a in args)
     if prog.endswith(".sh") or "/" in cmd.argv[0]:
         return bool(re.search(r"(^|[/_-])(run_?)?tests?([_.-]|$)", prog, re.I))
     return False
+
+
+_LISPS = frozenset({"sbcl", "ccl", "ccl64", "ecl", "clisp", "ros", "lispworks"})
+_LISP_TEST = re.compile(
+    r"\basdf:test-system\b|\b(?:fiveam|5am|rove|parachute|prove|lisp-unit2?):(?:run!?|test|run-tests)\b", re.I
+)
 
 
 _EXCLUDE_OPTS = (
