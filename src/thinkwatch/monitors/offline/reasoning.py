@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 COMMIT, STATE, CONSIDER, NEGATED, REJECTED, QUOTED = (
     "commit",
@@ -514,9 +515,10 @@ class GamingPlan:
 def _set_aside(
     text: str, low: str
 ) -> tuple[TextIndex, str, tuple[re.Pattern[str], ...], tuple[int, int]] | None:
-    """Where the reasoning names the real fix (or what the check happens to look at) and turns from it."""
-    if not _maybe_marker(low):
-        return None
+    """Where the reasoning names the real fix (or what the check happens to look at) and turns from it.
+
+    Only for a text that `may_set_aside` (the caller checks that first).
+    """
     # the patterns are lower-case: searching the lowered text without IGNORECASE is over twice as fast
     lowered = len(low) == len(text)
     src = low if lowered else text
@@ -557,6 +559,8 @@ def read_gaming(text: str, *, cues: bool = True) -> tuple[GamingPlan | None, tup
     With `cues` a step without any cue word is passed over at once (no plan can be in it, and
     its set-aside sentence is only worth finding when the next thought takes a shortcut).
     """
+    if not may_set_aside(text):  # the cheapest test that fails most: no real fix is named at all
+        return None, None
     text = text[:40_000]
     low = text.lower()
     has_cues = any(k in low for k in _CUE_KEYS)
@@ -596,8 +600,12 @@ def read_gaming(text: str, *, cues: bool = True) -> tuple[GamingPlan | None, tup
     return GamingPlan(category, aside, st.quote), None
 
 
+@lru_cache(maxsize=64)
 def may_set_aside(text: str) -> bool:
-    """A cheap first look: could this thought name a real fix and set it aside?"""
+    """A cheap first look: could this thought name a real fix and set it aside?
+
+    Cached: `gaming_plans` asks it of each thought twice (through `read_gaming`, then directly).
+    """
     return _maybe_marker(text[:40_000].lower())
 
 

@@ -8,7 +8,6 @@ makes it expected when the user's own messages ask for the thing.
 
 from __future__ import annotations
 
-import operator
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -310,16 +309,15 @@ def load_rules(
     return list(rules.values())
 
 
-# --- matching ---------------------------------------------------------------------
-
-
-# --- literal prefilters -------------------------------------------------------------------
+# --- matching: literal prefilters ------------------------------------------------------
 #
 # Running every rule's regexes over every step would cost far more than reading the
 # step. Almost every pattern needs some literals ("skip" and "test", "--no-verify",
-# "__eq__"); we extract them from the parsed regex once, and per text we build the set
-# of its words' 4-letter prefixes (one C-level findall) and run only the patterns whose
-# required literals are all present.
+# "__eq__"); we extract them from the parsed regex once. Per text a group then learns
+# which of its literals occur: a literal that starts a word from the text's set of words
+# (one C-level split; the literals each word starts with are remembered, so a word seen
+# before costs one dict lookup), any other by substring search. A pattern runs only when
+# each of its requirements has a literal in the text, and then only where a match can start.
 
 try:  # the regex parser is private API; without it we simply do not prefilter
     from re import _constants as _sre_c  # type: ignore[attr-defined]
@@ -331,12 +329,16 @@ MIN_FACTOR = 3
 # a match start needs fewer letters than a requirement: `\bso\s+...` is tried at each "so" (a `find` away),
 # which costs far less than a regex scan of the whole text
 MIN_LEAD = 2
-KEY = 4  # word factors are indexed by their first KEY letters; shorter ones are found by substring search
-_PREFIX = re.compile(rf"(?<![a-z0-9_])[a-z][a-z0-9_'-]{{0,{KEY - 1}}}")  # each word's first KEY characters
-# The same prefixes, only those of KEY characters (every key has KEY), on lowercased text: there `\b` in ASCII mode
-# is the lookbehind above, and a shorter prefix always ends its word, so the KEY-character ones found are the same.
-_PREFIX_KEY = re.compile(rf"\b[a-z][a-z0-9_'-]{{{KEY - 1}}}", re.ASCII)
+KEY = 4  # `leading_literals` reports a word literal's first KEY letters as its key
 _WORD_FACTOR = re.compile(rf"[a-z][a-z0-9_'-]{{{KEY - 1},}}")
+# Word-prefix keys as the earlier prefilter indexed them; tests/test_offline_speed_equivalence.py still pins them.
+_PREFIX = re.compile(rf"(?<![a-z0-9_])[a-z][a-z0-9_'-]{{0,{KEY - 1}}}")
+_PREFIX_KEY = re.compile(rf"\b[a-z][a-z0-9_'-]{{{KEY - 1}}}", re.ASCII)
+
+# A lowercased text's words: the runs between characters other than ASCII [a-z0-9_]. A literal of those
+# characters that a match has at a word boundary (`\b`, `^`, after a space...) starts one of them.
+_NOT_WORD = re.compile(r"[^a-z0-9_]+")
+_WORD_RUN = re.compile(r"[a-z0-9_]+")
 
 Factor = tuple[str, bool]  # (lowercased literal, starts at a word boundary)
 
@@ -400,8 +402,8 @@ def _requirements(seq: object, word_start: bool) -> list[set[Factor]]:
                 close()
                 at_ws = True
             continue
-        if op is c.ASSERT_NOT:
-            continue
+        if op is c.ASSERT or op is c.ASSERT_NOT:
+            continue  # a lookaround takes no characters: the literal run and the word start go on through it
         close()
         if op is c.SUBPATTERN:
             reqs.extend(_requirements(av[-1], at_ws))
@@ -512,7 +514,7 @@ def _weight(factor: Factor) -> int:
     if not _WORDISH.fullmatch(text):
         return len(text)  # punctuation: a code literal such as `--no-verify` or `__eq__`
     if len(text) < KEY:
-        return 0  # a short word: unselective, and only found by substring search
+        return 0  # a short word: unselective
     if not factor[1]:
         return 1  # a word part found only by substring search
     return 2 if text in _COMMON else len(text)
@@ -533,7 +535,7 @@ def _literal_requirements(source: str, flags: int) -> list[frozenset[Factor]] | 
     if _sre_p is None:
         return None
     try:
-        reqs = _requirements(_sre_p.parse(source, flags & ~re.UNICODE), True)
+        reqs = _requirements(_sre_p.parse(source, flags & ~re.UNICODE), False)
     except Exception:  # noqa: BLE001 - no prefilter is always safe
         return None
     reqs = [r for r in reqs if len(r) <= 400 and all(len(f) >= MIN_FACTOR for f, _ in r)]
@@ -584,8 +586,8 @@ def _leading(seq: object, bounded: bool = False) -> set[tuple[str, bool]] | None
 
 
 @lru_cache(maxsize=4096)
-def leading_literals(source: str, flags: int) -> tuple[tuple[str, str], ...] | None:
-    """(literal, word-prefix key or "") pairs every match starts with: matches need only be tried where they occur."""
+def _match_starts(source: str, flags: int) -> tuple[tuple[str, bool], ...] | None:
+    """(literal, at a word boundary) pairs, one of which every match starts with; None when unknown."""
     if _sre_p is None:
         return None
     try:
@@ -594,26 +596,17 @@ def leading_literals(source: str, flags: int) -> tuple[tuple[str, str], ...] | N
         return None
     if not found or len(found) > 64:
         return None
+    return tuple(sorted(found))
+
+
+def leading_literals(source: str, flags: int) -> tuple[tuple[str, str], ...] | None:
+    """(literal, word-prefix key or "") pairs every match starts with: matches need only be tried where they occur."""
+    found = _match_starts(source, flags)
+    if found is None:
+        return None
     return tuple(
-        sorted((lit, lit[:KEY] if bounded and _WORD_FACTOR.fullmatch(lit) else "") for lit, bounded in found)
+        (lit, lit[:KEY] if bounded and _WORD_FACTOR.fullmatch(lit) else "") for lit, bounded in found
     )
-
-
-def _keyed(f: Factor) -> bool:
-    return f[1] and _WORD_FACTOR.fullmatch(f[0]) is not None
-
-
-# a prepared literal: (text, its word-prefix key or "" when it must be searched as a substring)
-_Lit = tuple[str, str]
-
-
-def _prepare(req: frozenset[Factor]) -> tuple[_Lit, ...]:
-    return tuple((f, f[:KEY] if _keyed((f, ws)) else "") for f, ws in req)
-
-
-_first = operator.itemgetter(0)
-# a pattern to try: (its rule, the pattern, its leading literals or None)
-_Cand = tuple[Rule, re.Pattern[str], tuple[_Lit, ...] | None]
 
 
 def _anchor_groups(lits: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
@@ -637,145 +630,179 @@ def _anchor_groups(lits: list[tuple[str, int]]) -> list[tuple[str, list[tuple[st
     return groups
 
 
+def _bits(mask: int) -> Iterator[int]:
+    """The set bits of `mask`, lowest first, each as a mask of its own."""
+    while mask:
+        low = mask & -mask
+        yield low
+        mask ^= low
+
+
+# Where a pattern's matches can start: (literal, the bit of a word start it needs, or 0); None when anywhere.
+_Starts = tuple[tuple[str, int], ...] | None
+# a pattern to try: (its rule, the pattern, where its matches can start)
+_Cand = tuple[Rule, re.Pattern[str], _Starts]
+# a pattern in its group: (its place, its requirements other than the most selective as literal masks, what to try)
+_Entry = tuple[int, tuple[int, ...], _Cand]
+
+MAX_WORDS = 50_000  # words whose literals a group remembers before it starts afresh
+
+
+def _word_start(lit: str, ws: bool) -> str:
+    """The longest start of a word that a text containing `lit` must have ("" if none): a run of word
+    characters in `lit` after a non-word one, or its first run when `lit` itself starts at a word boundary."""
+    best = ""
+    for m in _WORD_RUN.finditer(lit):
+        if (m.start() > 0 or ws) and len(m.group()) > len(best):
+            best = m.group()
+    return best
+
+
 class PatternGroup:
-    """Rules that read one target; a pattern runs only when all its required literals occur in the text."""
+    """Rules that read one target; a pattern runs only when each of its requirements has a literal in the text.
+
+    Every literal the group's patterns need is one bit, and a requirement (the literals one
+    of which a match must contain) is a mask. A word literal (one a match has at a word
+    start) is found from the text's set of words; a literal with punctuation by substring
+    search, and only when the text has the word start it contains ("exit" for "sys.exit(").
+    The most selective requirement of each pattern is looked up for every text and picks
+    the patterns to check; their other requirements are searched only when needed. Every
+    test is of a literal a match must contain, so no match is ever lost.
+    """
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        req_ids: dict[tuple[str, ...], int] = {}
-        # requirement id -> (its word keys, literals by key, other literals), for the exact check
-        self._req_lits: list[tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]] = []
-        self._key_reqs: dict[str, set[int]] = {}  # word-prefix key -> best requirements it (may) satisfy
-        self._lit_reqs: list[tuple[str, int]] = []  # other literals of best requirements -> requirement
-        self._always: list[tuple[int, Rule, re.Pattern[str]]] = []  # patterns we cannot prefilter
-        self._by_best: dict[int, list[tuple[int, Rule, re.Pattern[str], tuple[int, ...], bool]]] = {}
-        indexed: set[int] = set()
-        lit_indexed: set[int] = set()
-
-        def rid_of(req: frozenset[Factor]) -> int:
-            lits = tuple(sorted(_prepare(req)))
-            rid = req_ids.get(tuple(f for f, _ in lits))
-            if rid is None:
-                rid = req_ids[tuple(f for f, _ in lits)] = len(self._req_lits)
-                by_key: dict[str, list[str]] = {}
-                for lit, key in lits:
-                    if key:
-                        by_key.setdefault(key, []).append(lit)
-                plain = tuple(lit for lit, key in lits if not key)
-                self._req_lits.append((frozenset(by_key), {k: tuple(v) for k, v in by_key.items()}, plain))
-            return rid
-
+        self._bit: dict[tuple[str, bool], int] = {}  # (literal, is a word literal) -> its bit
+        self._word_bits: dict[str, int] = {}  # word literal -> its bit
+        # bit -> (a literal found by substring search, the bit of the word start it needs or 0)
+        self._substrings: dict[int, tuple[str, int]] = {}
+        self._seen: dict[str, int] = {}  # word -> the bits of the word literals it starts with
+        self._by_literal: dict[int, list[_Entry]] = {}  # literal of a most selective requirement -> patterns
+        self._always: list[_Entry] = []  # patterns without a literal to require: tried on every text
         for order, (r, p) in enumerate((rule, pat) for rule in rules for pat in rule.patterns):
-            reqs = literal_requirements(p)
-            if not reqs:
-                self._always.append((order, r, p))
+            starts = _match_starts(p.pattern, p.flags)
+            if starts is not None:
+                starts = tuple((lit, self._word_bit(_word_start(lit, bounded))) for lit, bounded in starts)
+            masks = [self._mask(req) for req in literal_requirements(p) or ()]  # the most selective first
+            if not masks:
+                self._always.append((order, (), (r, p, starts)))
                 continue
-            rids = tuple(rid_of(q) for q in reqs)
-            for req, rid in zip(reqs, rids, strict=True):
-                # substring search only for the literals that pick a pattern; a requirement first
-                # seen as another pattern's second need may later pick this one, so track both
-                searched = rid == rids[0] and rid not in lit_indexed
-                if rid in indexed and not searched:
-                    continue
-                first = rid not in indexed
-                indexed.add(rid)
-                if searched:
-                    lit_indexed.add(rid)
-                for lit, key in _prepare(req):
-                    if key:
-                        if first:
-                            self._key_reqs.setdefault(key, set()).add(rid)
-                    elif searched:
-                        self._lit_reqs.append((lit, rid))
-            # with leading literals a wrong pick costs a few `find`s, so word-prefix keys are proof enough
-            cheap = leading_literals(p.pattern, p.flags) is not None
-            self._by_best.setdefault(rids[0], []).append((order, r, p, rids, cheap))
-        self._keys = frozenset(self._key_reqs)
-        self._best_ids = frozenset(self._by_best)
-        self._lit_groups = _anchor_groups(self._lit_reqs)
-        # the same, ready for `_candidates`: (order, (rule, pattern, leading literals), needs, other needs or None)
-        self._by_best_cands: dict[int, list[tuple[int, _Cand, tuple[int, ...], frozenset[int] | None]]] = {
-            rid: [
-                (
-                    o,
-                    (r, p, leading_literals(p.pattern, p.flags)),
-                    needs,
-                    frozenset(needs[1:]) if cheap else None,
-                )
-                for o, r, p, needs, cheap in entries
-            ]
-            for rid, entries in self._by_best.items()
-        }
-        self._always_ordered = [(o, (r, p, leading_literals(p.pattern, p.flags))) for o, r, p in self._always]
-        self._always_cands = [c for _, c in self._always_ordered]
+            for b in _bits(masks[0]):
+                self._by_literal.setdefault(b, []).append((order, tuple(masks[1:]), (r, p, starts)))
+        self._picks = 0  # the literals that pick patterns
+        for b in self._by_literal:
+            self._picks |= b
+        # The picking substring literals are searched for every text: those that need a word start only when
+        # the text has it, the others under shared anchors. The rest are searched when a pattern needs them.
+        self._gated: dict[int, list[tuple[str, int]]] = {}  # a word start's bit -> the literals that need it
+        ungated: list[tuple[str, int]] = []
+        self._lazy = 0
+        for b, (lit, needs) in self._substrings.items():
+            if not b & self._picks:
+                self._lazy |= b
+            elif needs:
+                self._gated.setdefault(needs, []).append((lit, b))
+            else:
+                ungated.append((lit, b))
+        self._gates = 0
+        for b in self._gated:
+            self._gates |= b
+        self._lit_groups = _anchor_groups(ungated)
+        self._longest = max(map(len, self._word_bits), default=0)
+
+    def _word_bit(self, word: str) -> int:
+        """The bit of a word literal ("" has none)."""
+        if not word:
+            return 0
+        b = self._word_bits.get(word)
+        if b is None:
+            b = self._word_bits[word] = 1 << len(self._bit)
+            self._bit[(word, True)] = b
+        return b
+
+    def _mask(self, req: frozenset[Factor]) -> int:
+        """A requirement's literals as bits: a run of word characters at a word start is a word literal."""
+        mask = 0
+        for lit, ws in req:
+            word = _word_start(lit, ws)
+            if word == lit:
+                mask |= self._word_bit(lit)
+                continue
+            b = self._bit.get((lit, False))
+            if b is None:
+                b = self._bit[(lit, False)] = 1 << len(self._bit)
+                self._substrings[b] = (lit, self._word_bit(word))
+            mask |= b
+        return mask
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def _candidates(self, text: str) -> tuple[str, set[str], list[_Cand]]:
-        """(lowercased text, its words' KEY-letter prefixes, the patterns whose literals it contains)."""
-        if not text:
-            return "", set(), []
-        low = text.lower()
-        # keys are exactly KEY letters: shorter word prefixes can never match one, so they are not collected
-        words = set(_PREFIX_KEY.findall(low))
-        hits = self._keys.intersection(words)
-        found: set[int] = set().union(*map(self._key_reqs.__getitem__, hits)) if hits else set()
+    def _word_literals(self, word: str) -> int:
+        """The bits of the word literals that `word` starts with (remembered: the same words keep coming)."""
+        bits = 0
+        get = self._word_bits.get
+        for n in range(1, min(len(word), self._longest) + 1):
+            bits |= get(word[:n], 0)
+        if len(self._seen) >= MAX_WORDS:
+            self._seen.clear()
+        self._seen[word] = bits
+        return bits
+
+    def _present(self, low: str) -> int:
+        """The literals of the group found in the lowercased text, but for the lazy substring ones."""
+        seen = self._seen
+        present = 0
+        for word in _NOT_WORD.split(low):  # repeats are cheaper to look up again than to deduplicate
+            bits = seen.get(word)
+            present |= self._word_literals(word) if bits is None else bits
+        for needs in _bits(present & self._gates):
+            for lit, b in self._gated[needs]:
+                if lit in low:
+                    present |= b
         for anchor, members in self._lit_groups:
             if anchor and anchor not in low:
                 continue  # every member contains the anchor
-            for lit, rid in members:
-                if rid not in found and lit in low:
-                    found.add(rid)
-        if not found:
-            return low, words, self._always_cands
-        # keys are word prefixes ("chec" for "checker"): confirm every requirement's literals before a regex runs
-        exact: dict[int, bool] = {}
-        picked: list[tuple[int, _Cand]] = []
-        by_best = self._by_best_cands
-        for rid in self._best_ids.intersection(found):
-            for o, cand, needs, rest in by_best[rid]:
-                if rest is not None:
-                    # a cheap pattern (`rid`, its best requirement, is in `found`) needs only its other requirements
-                    if rest <= found:
-                        picked.append((o, cand))
-                        continue
-                    needs = rest - found
-                for n in needs:
-                    got = exact.get(n)
-                    if got is None:
-                        got = exact[n] = self._present(n, low, words)
-                    if not got:
-                        break
-                else:
-                    picked.append((o, cand))
-        if self._always:
-            picked.extend(self._always_ordered)
-            picked.sort(key=_first)
-        elif len(picked) > 1:
-            picked.sort(key=_first)
-        return low, words, [c for _, c in picked]
-
-    def _present(self, rid: int, low: str, words: set[str]) -> bool:
-        """Whether a requirement's literals really occur: one under a key the text's words have, or a plain one."""
-        keys, by_key, plain = self._req_lits[rid]
-        for k in keys & words:  # plain loops: this runs for every candidate pattern of every text
-            for lit in by_key[k]:
+            for lit, b in members:
                 if lit in low:
-                    return True
-        for lit in plain:  # noqa: SIM110 - a plain loop: no generator per call
-            if lit in low:
-                return True
-        return False
+                    present |= b
+        return present
+
+    def _candidates(self, text: str) -> tuple[str, int, list[_Cand]]:
+        """(lowercased text, the literals found in it, the patterns whose requirements it meets, in order)."""
+        if not text:
+            return "", 0, []
+        low = text.lower()
+        present = self._present(low)
+        lazy = self._lazy  # substring literals not searched yet
+        picked: dict[int, _Cand] = {}
+        for b in _bits(present & self._picks):
+            for order, others, cand in self._by_literal[b]:
+                if order in picked:
+                    continue
+                for mask in others:
+                    if not mask & present:
+                        for lit_bit in _bits(mask & lazy):
+                            lazy ^= lit_bit
+                            lit, needs = self._substrings[lit_bit]
+                            if needs & present == needs and lit in low:
+                                present |= lit_bit
+                        if not mask & present:
+                            break
+                else:
+                    picked[order] = cand
+        for order, _, cand in self._always:
+            picked[order] = cand
+        return low, present, [picked[o] for o in sorted(picked)]
 
     def matches(self, text: str) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Each rule's first match in `text` (one hit per rule per text is all a finding needs)."""
         done: set[str] = set()
-        low, words, candidates = self._candidates(text)
-        for r, p, lead in candidates:
+        low, present, candidates = self._candidates(text)
+        for r, p, starts in candidates:
             if r.id in done:
                 continue
-            m = next(_scan(p, lead, text, low, words), None)
+            m = next(_scan(p, starts, text, low, present), None)
             if m:
                 done.add(r.id)
                 yield r, m
@@ -783,9 +810,9 @@ class PatternGroup:
     def all_matches(self, text: str, limit: int = 8) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Every match per rule, up to `limit` (negation-aware rules need the next one when the first is negated)."""
         counts: dict[str, int] = {}
-        low, words, candidates = self._candidates(text)
-        for r, p, lead in candidates:
-            for m in _scan(p, lead, text, low, words):
+        low, present, candidates = self._candidates(text)
+        for r, p, starts in candidates:
+            for m in _scan(p, starts, text, low, present):
                 n = counts.get(r.id, 0)
                 if n >= limit:
                     break
@@ -796,33 +823,26 @@ class PatternGroup:
 MAX_STARTS = 256
 
 
-def _finditer(pattern: re.Pattern[str], text: str, low: str, words: set[str]) -> Iterator[re.Match[str]]:
-    """Matches in order; where every match starts with known literals, tried only where those occur."""
-    return _scan(pattern, leading_literals(pattern.pattern, pattern.flags), text, low, words)
-
-
 def _scan(
-    pattern: re.Pattern[str], lead: tuple[_Lit, ...] | None, text: str, low: str, words: set[str]
+    pattern: re.Pattern[str], starts: _Starts, text: str, low: str, present: int
 ) -> Iterator[re.Match[str]]:
-    """`_finditer` with the pattern's leading literals already looked up."""
-    if lead is None or len(low) != len(text):  # lowercasing changed offsets (rare scripts): scan normally
+    """`pattern.finditer(text)`, but where every match starts with known literals, tried only where those occur."""
+    if starts is None or len(low) != len(text):  # lowercasing changed offsets (rare scripts): scan normally
         yield from pattern.finditer(text)
         return
-    starts: set[int] = set()
-    for lit, key in lead:
-        if key and key not in words:
-            continue  # starts a word, and no word of the text starts that way
+    found: set[int] = set()
+    for lit, bit in starts:
+        if bit and not bit & present:
+            continue  # it needs a word start that no word of the text has
         i = low.find(lit)
         while i >= 0:
-            starts.add(i)
-            if len(starts) > MAX_STARTS:
+            found.add(i)
+            if len(found) > MAX_STARTS:
                 yield from pattern.finditer(text)
                 return
             i = low.find(lit, i + 1)
-    if not starts:
-        return
     end = -1
-    for i in sorted(starts):
+    for i in sorted(found):
         if i < end:
             continue  # inside the previous match, as finditer would skip it
         m = pattern.match(text, i)
