@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from thinkwatch.monitors.offline.rules import _PREFIX, _PREFIX_KEY, KEY, RuleSet, load_rules
+from thinkwatch.monitors.offline.rules import RuleSet, load_rules
 
 TEXTS = [
     "I'll just skip the failing test so CI goes green.",
@@ -45,16 +43,6 @@ def _naive(group, text: str, limit: int = 8) -> list[tuple[str, tuple[int, int]]
 @pytest.fixture(scope="module")
 def ruleset() -> RuleSet:
     return RuleSet(load_rules([], builtin=True, user=False))
-
-
-def test_key_prefixes_are_the_key_length_word_prefixes() -> None:
-    rng = random.Random(7)
-    alphabet = "ab'-_1 .é\nzq"
-    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20_000)] + [
-        t.lower() for t in TEXTS
-    ]
-    for s in samples:
-        assert set(_PREFIX_KEY.findall(s)) == {w for w in _PREFIX.findall(s) if len(w) == KEY}, s
 
 
 @pytest.mark.parametrize("text", TEXTS)

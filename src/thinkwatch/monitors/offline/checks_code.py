@@ -293,7 +293,7 @@ def _answer_table(facts: AssertionFacts, ch: FileChange) -> str | None:
     for line in ch.added[:400]:
         if ":" not in line or len(line) > 300:
             continue
-        plain = _WRAPPED.sub(lambda m: m.group(1), line)
+        plain = _unwrap(line)
         entries += [(m.group("k").strip(), m.group("v"), line) for m in _TABLE_ENTRY.finditer(plain)]
     if not entries or len(entries) > 8:
         return None

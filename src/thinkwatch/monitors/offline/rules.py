@@ -331,9 +331,6 @@ MIN_FACTOR = 3
 MIN_LEAD = 2
 KEY = 4  # `leading_literals` reports a word literal's first KEY letters as its key
 _WORD_FACTOR = re.compile(rf"[a-z][a-z0-9_'-]{{{KEY - 1},}}")
-# Word-prefix keys as the earlier prefilter indexed them; tests/test_offline_speed_equivalence.py still pins them.
-_PREFIX = re.compile(rf"(?<![a-z0-9_])[a-z][a-z0-9_'-]{{0,{KEY - 1}}}")
-_PREFIX_KEY = re.compile(rf"\b[a-z][a-z0-9_'-]{{{KEY - 1}}}", re.ASCII)
 
 # A lowercased text's words: the runs between characters other than ASCII [a-z0-9_]. A literal of those
 # characters that a match has at a word boundary (`\b`, `^`, after a space...) starts one of them.
