@@ -49,6 +49,7 @@ _CLAIMS = frozenset({StepKind.ASSISTANT, StepKind.TOOL_CALL})
 CHECKS: tuple[Check, ...] = (
     Check("test_changes", checks_tests.check_test_changes, _A),
     Check("test_runs", checks_tests.check_test_runs, _A),
+    Check("test_status_discarded", checks_tests.test_status_discarded, _A),
     Check("forbidden_files", checks_constraints.forbidden_file_edited, _A),
     Check("claims_vs_runs", checks_tests.claims_vs_runs, _CLAIMS),
     Check(

@@ -62,7 +62,8 @@ ASSERT_LINE = re.compile(
     |(?:await\s+)?expect\s*\(|expect\(|\w+\.should\b|should\.|(?:assert|require|Assert|Assertions|XCTAssert)\w*\.\w+\s*\(|XCTAssert\w*\s*\(
     |assert(?:_eq|_ne)?!\s*\(|debug_assert\w*!\s*\(|t\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(
     |(?:EXPECT|ASSERT)_\w+\s*\(|check\s*\(|with\s+pytest\.raises\b|pytest\.raises\s*\(|self\.assertRaises\b
-    |(?:await\s+)?expect\(.*\)\.(?:rejects|resolves)|refute\w*\b|must\.\w+\s*\(|chai\.|@test\b|expect_\w+\s*\()""",
+    |(?:await\s+)?expect\(.*\)\.(?:rejects|resolves)|refute\w*\b|must\.\w+\s*\(|chai\.|@test\b|expect_\w+\s*\(
+    |[^\n]*?\S\s+(?:shouldBe|shouldEqual|shouldNotBe|shouldContain|mustBe|mustEqual|should\s+(?:be|equal|===|contain|have|not))\b)""",
     re.X,
 )
 _TRIVIAL = re.compile(
@@ -93,6 +94,12 @@ _STRINGS = re.compile(r"""(['"])(?:(?!\1)[^\\\n]|\\.)*\1""")
 # an exact comparison: strict equality, not an approximate or range check
 _EXACT = re.compile(
     r"\.toBe\(|\.toEqual\(|\.toStrictEqual\(|\bassertEquals?\(|\bassert_eq!|==(?![^\n]*approx)|\bto\s+(?:eq|eql|equal)\b"
+    r"|\s(?:shouldBe|shouldEqual|mustBe|mustEqual)\s|\sshould\s+(?:be|equal)\s*\(|\sshould\s+(?:===|equal)\s"
+)
+# a bound instead of a value: `should be <= 4`, `toBeLessThanOrEqual(4)`, `assertLessEqual`
+_BOUND = re.compile(
+    r"\s(?:<=|>=|<|>)\s|\btoBe(?:Less|Greater)Than\w*\(|\bassert(?:Less|Greater)\w*\(|\b(?:be|is)_?(?:at_?most|at_?least)\b"
+    r"|\b(?:lessThan|greaterThan|atMost|atLeast)\w*\(|\bbe\s*(?:<=|>=|<|>)"
 )
 # `#[ignore]` is a Rust attribute, not a comment
 _COMMENT_PREFIX = re.compile(r"^\s*(#(?!!?\[)|//|/\*|\*|--)\s?")
@@ -391,6 +398,9 @@ def classify(ch: FileChange) -> list[Weakening]:
         if ta is not None and (tr is not None and ta > tr * 1.0001 or tr is None and _EXACT.search(r)):
             # a looser tolerance, or an exact comparison turned approximate
             loosened.append(f"{r} -> {best}")
+            continue
+        if _EXACT.search(r) and _BOUND.search(best) and not _BOUND.search(r):
+            weakened.append(f"{r} -> {best}")  # an exact value became a bound that the current output meets
             continue
         bs = split_assertion(best)
         same_subject = rs and bs and rs[0].replace(" ", "") == bs[0].replace(" ", "")
