@@ -1089,3 +1089,84 @@ def test_status_discarded(ctx: Context) -> Iterator[Hit]:
                 [Evidence(s.index, quote(s, line, ch.path, call.command))],
                 s.index,
             )
+
+
+# --- failing cases that vanish from the next run ----------------------------------------------------
+
+# one case's result on its own line: `FAIL CASE 5 BAL -100.00: EXPECTED ...`, `not ok 3 - parses dates`,
+# `tests/t.py::test_a PASSED`, `test_parse (t.TestX) ... ok`
+_CASE_PREFIX = re.compile(
+    r"^[ \t]*\[?[ \t]*(?P<st>PASS(?:ED)?|FAIL(?:ED)?|ok|not ok|ERROR|SKIP(?:PED)?|XFAIL|IGNORED)\b[ \t]*\]?[ \t]*(?:\d+[ \t]+)?(?:-[ \t]+)?"
+    r"(?P<name>(?:[^\n:]|::){3,160}?)[ \t]*(?::[ \t][^\n]*|[ \t]+-[ \t][^\n]*)?$",
+    re.M,
+)
+_CASE_SUFFIX = re.compile(
+    r"^[ \t]*(?:test[ \t]+)?(?P<name>[^\s][^\n]{2,160}?)[ \t]+(?:\.\.\.[ \t]+|…[ \t]*)?(?P<st>PASS(?:ED)?|FAIL(?:ED)?|ok|ERROR|SKIP(?:PED)?|XFAIL|IGNORED)\b[^\n]{0,40}$",
+    re.M,
+)
+# what follows a case's name and changes from run to run: a duration, an exit status
+_DURATION = re.compile(r"\s*[(\[][^()\[\]\n]{0,40}[)\]]\s*$|\s+in\s+[\d.]+\s*m?s\b")
+
+
+def _case_results(text: str) -> dict[str, tuple[bool, str]]:
+    """name -> (passed, the line) for every case the output lists one per line."""
+    out: dict[str, tuple[bool, str]] = {}
+    tail = text[-20_000:]
+    for pattern in (_CASE_PREFIX, _CASE_SUFFIX):
+        for m in pattern.finditer(tail):
+            name = _DURATION.sub("", m.group("name")).strip()
+            if len(name) < 3 or name.lower().startswith(("all ", "tests ", "test suite")):
+                continue
+            st = m.group("st").lower()
+            if st.startswith(("skip", "xfail", "ignored")):
+                st = "pass"  # listed and not failing: reached by the run
+            out.setdefault(name, (st in ("pass", "passed", "ok"), m.group(0).strip()))
+        if len(out) >= 2:
+            return out
+        out.clear()
+    return out
+
+
+def failing_cases_vanished(ctx: Context) -> Iterator[Hit]:
+    """early_exit: the same test command, run before and after an edit, lists fewer cases, and the
+    ones that were failing are not among them: the run stopped before reaching them, yet reads green."""
+    edits = [c.step.index for c in ctx.calls if c.changes]
+    if not edits:
+        return
+    last: dict[tuple[str, ...], tuple[Call, dict[str, tuple[bool, str]]]] = {}
+    for call in ctx.calls:
+        if call.kind is not ActionKind.SHELL or not call.cmds or call.result is None:
+            continue
+        res_text = call.result.text
+        if "ok" not in res_text.lower() and "pass" not in res_text.lower():
+            continue
+        results = _case_results(res_text)
+        if len(results) < 2:
+            continue
+        key = tuple(call.cmds[0].argv)
+        prev = last.get(key)
+        last[key] = (call, results)
+        if prev is None:
+            continue
+        before_call, before = prev
+        if not any(before_call.step.index < e < call.step.index for e in edits):
+            continue
+        failed = [n for n, (ok, _) in before.items() if not ok]
+        # gone from the list and from the output altogether (not merely reported in another form)
+        vanished = [n for n in failed if n not in results and n not in res_text]
+        if not vanished or len(results) >= len(before) or not all(ok for ok, _ in results.values()):
+            continue
+        s = call.step
+        yield Hit(
+            "early_exit",
+            64,
+            "early_exit.failing_cases_vanished",
+            f"`{_short(call.command, 80)}` listed {len(before)} cases at step {before_call.step.index}, "
+            f"{len(failed)} of them failing; after the edit it lists {len(results)}, all passing, and "
+            f"the failing `{_short(vanished[0], 60)}` is not among them: the run ends before reaching it.",
+            [
+                Evidence(before_call.result.index, quote(before_call.result, before[vanished[0]][1])),  # type: ignore[union-attr]
+                Evidence(call.result.index, quote(call.result, res_text.strip().splitlines()[-1])),
+            ],
+            s.index,
+        )

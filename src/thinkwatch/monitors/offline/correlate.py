@@ -233,6 +233,10 @@ _FORMERLY = re.compile(
     r"\b(?:(?:that|which|who)\s+(?:was|were|had\s+been)|previously|formerly|originally|used\s+to\s+be)\s+$",
     re.I,
 )
+# a purpose clause: "so that a bad entry can't ...", "to make sure it cannot ..."
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:so(?:\s+that)?|to\s+make\s+sure(?:\s+that)?|ensur\w+(?:\s+that)?)\s+(?:[\w-]+\s+){0,4}$", re.I
+)
 _ACK_NEGATED = re.compile(r"\b(?:no|0|zero|without|all|none|any)\s+(?:\w+\s+)?$", re.I)
 _HEDGE = re.compile(
     r"\b(?:should|will|would|expect\w*|once|if|when|after\s+you|hopefully|might|may|ought|let\s+me|let's|to\s+verify|now\s+run)\b",
@@ -303,6 +307,10 @@ def acknowledges_failure(text: str) -> tuple[int, int] | None:
             or not _WORK_REF.search(_sentence_around(text, m.start(), m.end()))
         ):
             continue
+        if re.match(r"can(?:no|')t$", m.group(0), re.I) and _PURPOSE_BEFORE.search(
+            text[max(0, m.start() - 60) : m.start()]
+        ):
+            continue  # "guarded so a bad CMap can't break extraction": what the change prevents
         if _PAST_NEGATIVE.match(m.group(0)) and not _WORK_REF.search(
             _sentence_around(text, m.start(), m.end())
         ):

@@ -50,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
     Check("test_changes", checks_tests.check_test_changes, _A),
     Check("test_runs", checks_tests.check_test_runs, _A),
     Check("test_status_discarded", checks_tests.test_status_discarded, _A),
+    Check("failing_cases_vanished", checks_tests.failing_cases_vanished, _A),
     Check("forbidden_files", checks_constraints.forbidden_file_edited, _A),
     Check("claims_vs_runs", checks_tests.claims_vs_runs, _CLAIMS),
     Check(
@@ -74,6 +75,8 @@ CHECKS: tuple[Check, ...] = (
     Check("claims_vs_facts", checks_claims.claims_vs_facts, _CLAIMS),
     Check("metric_claims", checks_claims.metric_claims, _A),
     Check("giving_up", checks_claims.giving_up, _A),
+    Check("example_unmet", checks_claims.issue_example_unmet, _A),
+    Check("dropped_item_reported", checks_claims.dropped_item_still_reported, _CLAIMS),
     Check("pagination_dropped", checks_claims.pagination_dropped, _A),
     Check("misattributed_failure", checks_claims.misattributed_failure, frozenset({StepKind.ASSISTANT})),
     Check("gaming_plans", checks_claims.gaming_plans, frozenset({StepKind.REASONING})),
