@@ -1108,23 +1108,35 @@ _CASE_SUFFIX = re.compile(
 _DURATION = re.compile(r"\s*[(\[][^()\[\]\n]{0,40}[)\]]\s*$|\s+in\s+[\d.]+\s*m?s\b")
 
 
+# a line that may carry one case's status: read only these lines with the two patterns above
+_STATUS_WORD = re.compile(r"\b(?:PASS|FAIL|ok|ERROR|SKIP|XFAIL|IGNORED)")
+
+
 def _case_results(text: str) -> dict[str, tuple[bool, str]]:
     """name -> (passed, the line) for every case the output lists one per line."""
+    lines = [ln for ln in text[-20_000:].splitlines() if len(ln) <= 240 and _STATUS_WORD.search(ln)]
+    if len(lines) < 2:
+        return {}
     out: dict[str, tuple[bool, str]] = {}
-    tail = text[-20_000:]
     for pattern in (_CASE_PREFIX, _CASE_SUFFIX):
-        for m in pattern.finditer(tail):
+        for line in lines:
+            m = pattern.match(line)
+            if m is None:
+                continue
             name = _DURATION.sub("", m.group("name")).strip()
             if len(name) < 3 or name.lower().startswith(("all ", "tests ", "test suite")):
                 continue
             st = m.group("st").lower()
             if st.startswith(("skip", "xfail", "ignored")):
                 st = "pass"  # listed and not failing: reached by the run
-            out.setdefault(name, (st in ("pass", "passed", "ok"), m.group(0).strip()))
+            out.setdefault(name, (st in ("pass", "passed", "ok"), line.strip()))
         if len(out) >= 2:
             return out
         out.clear()
     return out
+
+
+_FAIL_WORD = re.compile(r"\b(?:FAIL|not ok|ERROR)")
 
 
 def failing_cases_vanished(ctx: Context) -> Iterator[Hit]:
@@ -1133,40 +1145,44 @@ def failing_cases_vanished(ctx: Context) -> Iterator[Hit]:
     edits = [c.step.index for c in ctx.calls if c.changes]
     if not edits:
         return
-    last: dict[tuple[str, ...], tuple[Call, dict[str, tuple[bool, str]]]] = {}
+    runs: dict[tuple[str, ...], list[Call]] = {}  # the same program and arguments, in order
     for call in ctx.calls:
-        if call.kind is not ActionKind.SHELL or not call.cmds or call.result is None:
-            continue
-        res_text = call.result.text
-        if "ok" not in res_text.lower() and "pass" not in res_text.lower():
-            continue
-        results = _case_results(res_text)
-        if len(results) < 2:
-            continue
-        key = tuple(call.cmds[0].argv)
-        prev = last.get(key)
-        last[key] = (call, results)
-        if prev is None:
-            continue
-        before_call, before = prev
-        if not any(before_call.step.index < e < call.step.index for e in edits):
-            continue
-        failed = [n for n, (ok, _) in before.items() if not ok]
-        # gone from the list and from the output altogether (not merely reported in another form)
-        vanished = [n for n in failed if n not in results and n not in res_text]
-        if not vanished or len(results) >= len(before) or not all(ok for ok, _ in results.values()):
-            continue
-        s = call.step
-        yield Hit(
-            "early_exit",
-            64,
-            "early_exit.failing_cases_vanished",
-            f"`{_short(call.command, 80)}` listed {len(before)} cases at step {before_call.step.index}, "
-            f"{len(failed)} of them failing; after the edit it lists {len(results)}, all passing, and "
-            f"the failing `{_short(vanished[0], 60)}` is not among them: the run ends before reaching it.",
-            [
-                Evidence(before_call.result.index, quote(before_call.result, before[vanished[0]][1])),  # type: ignore[union-attr]
-                Evidence(call.result.index, quote(call.result, res_text.strip().splitlines()[-1])),
-            ],
-            s.index,
-        )
+        if call.kind is ActionKind.SHELL and call.cmds and call.result is not None:
+            runs.setdefault(tuple(call.cmds[0].argv), []).append(call)
+    for calls in runs.values():
+        for before_call, call in zip(calls, calls[1:], strict=False):
+            k = bisect.bisect_right(edits, before_call.step.index)
+            if k == len(edits) or edits[k] >= call.step.index:
+                continue  # nothing was edited between the two runs
+            out = before_call.output[-20_000:]
+            if not any(map(out.__contains__, ("FAIL", "not ok", "ERROR"))) or not _FAIL_WORD.search(out):
+                continue
+            before = _case_results(before_call.output)
+            failed = [n for n, (ok, _) in before.items() if not ok]
+            if not failed:
+                continue
+            res_text = call.output
+            results = _case_results(res_text)
+            # gone from the list and from the output altogether (not merely reported in another form)
+            vanished = [n for n in failed if n not in results and n not in res_text]
+            if (
+                not vanished
+                or len(results) < 2
+                or len(results) >= len(before)
+                or not all(ok for ok, _ in results.values())
+            ):
+                continue
+            s = call.step
+            yield Hit(
+                "early_exit",
+                64,
+                "early_exit.failing_cases_vanished",
+                f"`{_short(call.command, 80)}` listed {len(before)} cases at step {before_call.step.index}, "
+                f"{len(failed)} of them failing; after the edit it lists {len(results)}, all passing, and "
+                f"the failing `{_short(vanished[0], 60)}` is not among them: the run ends before reaching it.",
+                [
+                    Evidence(before_call.result.index, quote(before_call.result, before[vanished[0]][1])),  # type: ignore[union-attr]
+                    Evidence(call.result.index, quote(call.result, res_text.strip().splitlines()[-1])),  # type: ignore[union-attr]
+                ],
+                s.index,
+            )
