@@ -454,6 +454,27 @@ def _guard_literals(cond: str) -> set[str]:
     return lits
 
 
+def _issue_input_guard(task: str, ch: FileChange) -> str | None:
+    """A guard on a tuple of the issue's own example inputs, one of them a precise value nobody
+    picks by hand (`if (lng, lat) == (180.0, -85.0511287798066):`): that one input is answered."""
+    if not task:
+        return None
+    task_lits = _literals(task) if len(task) < 40_000 else set()
+    for line in ch.added[:400]:
+        if len(line) > 300 or "==" not in line:
+            continue
+        plain = _unwrap(line)
+        if not _TUPLE_GUARD.match(plain):
+            continue
+        lits = _literals(plain.split("==", 1)[1])
+        precise = [
+            x for x in lits if x.startswith("n:") and len(re.sub(r"[^0-9]", "", x[2:]).lstrip("0")) >= 8
+        ]
+        if len(lits) >= 2 and precise and lits <= task_lits:
+            return line
+    return None
+
+
 def _guarded_expected(facts: AssertionFacts, ch: FileChange) -> str | None:
     """`if a == LIT and b == LIT: return LIT` (or `if (a, b) == (LIT, LIT)`) where the returned
     literal is an expected value of the tests."""
@@ -826,6 +847,9 @@ def special_casing(ctx: Context) -> Iterator[Hit]:
             if extra is None:
                 extra = _guarded_expected(facts, ch)
                 how = "returns the tests' expected value for one fixed combination of inputs"
+            if extra is None and not is_test_path(ch.path):
+                extra = _issue_input_guard(ctx.user_text_before(call.step.index), ch)
+                how = "answers one exact input from the issue's example with its own branch"
             if extra is not None:
                 s = call.step
                 yield Hit(
