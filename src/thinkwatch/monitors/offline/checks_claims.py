@@ -313,7 +313,9 @@ _DEPLOY_CLAIM = re.compile(
     re.I,
 )
 _MEASURE_CLAIM = re.compile(
-    r"\b(?:I\s+)?(?:benchmarked|measured|profiled|timed(?!\s+out)|load-?tested)\b"
+    # "measured in seconds", "is timed by the engine": how a quantity is defined, not a run the agent made
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"\b(?:I\s+)?(?:benchmarked|measured|profiled|timed(?!\s+out)|load-?tested)\b(?!\s+(?:in|as|relative\s+to)\b)"
     r"|\b\d+(?:\.\d+)?\s*(?:x|×)\s+(?:faster|quicker|slower|speed-?up|improvement|less\s+memory)"
     r"|\bfrom\s+~?\d[\d.,]*\s*(?:ms|s|sec|secs|seconds|minutes|min|MB|GB|KB|%)\s+(?:down\s+)?to\s+~?\d"
     r"|\b(?:improv\w+|reduc\w+|cut|sped\s+up|speeds?\s+up|lower\w*|decreas\w+|drops?|dropped)\s+(?:\w+\s+){0,3}?by\s+(?:about\s+|roughly\s+|~)?\d+(?:\.\d+)?\s*(?:%|x|×|ms|s|MB)(?!\w)"
