@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from thinkwatch.model import Severity
+from thinkwatch.monitors.offline.regex_lint import find_backtracking
 from thinkwatch.taxonomy import CATEGORIES
 
 KINDS = frozenset({"user", "reasoning", "assistant", "tool_call", "tool_result"})
@@ -56,6 +57,7 @@ _KEYS = frozenset(
         "ignore_case",
         "enabled",
         "multiline",
+        "unsafe_regex_ok",
     }
 )
 _SCORE_FOR = {Severity.LOW: 25, Severity.MEDIUM: 45, Severity.HIGH: 65, Severity.CRITICAL: 80}
@@ -124,7 +126,11 @@ def _as_list(value: Any, what: str, where: str) -> list[Any]:
     raise RulePackError(f"{where}: `{what}` must be a string or a list, not {type(value).__name__}")
 
 
-def _compile(patterns: list[Any], flags: int, what: str, where: str) -> tuple[re.Pattern[str], ...]:
+def _compile(
+    patterns: list[Any], flags: int, what: str, where: str, lint: bool = True
+) -> tuple[re.Pattern[str], ...]:
+    """Compile a rule's regexes; with `lint`, refuse one that can backtrack catastrophically (`re` has no
+    timeout, so one such pattern can hang a scan on an unlucky text)."""
     out = []
     for p in patterns:
         if not isinstance(p, str) or not p:
@@ -133,6 +139,12 @@ def _compile(patterns: list[Any], flags: int, what: str, where: str) -> tuple[re
             out.append(re.compile(p, flags))
         except re.error as e:
             raise RulePackError(f"{where}: invalid regex in `{what}` {p!r}: {e}") from None
+        problem = find_backtracking(p, flags) if lint else None
+        if problem is not None:
+            raise RulePackError(
+                f"{where}: regex in `{what}` {p!r} can backtrack catastrophically: {problem.explain()}. "
+                "To keep it as it is, set `unsafe_regex_ok: true` on the rule."
+            )
     return tuple(out)
 
 
@@ -219,6 +231,9 @@ def _parse_rule(raw: Any, n: int, source: str) -> Rule:
     flags = re.IGNORECASE if raw.get("ignore_case", True) else 0
     if raw.get("multiline"):
         flags |= re.MULTILINE
+    if "unsafe_regex_ok" in raw and not isinstance(raw["unsafe_regex_ok"], bool):
+        raise RulePackError(f"{where}: `unsafe_regex_ok` must be true or false")
+    lint = not raw.get("unsafe_regex_ok", False)
     files = tuple(str(f) for f in _as_list(raw.get("files"), "files", where))
     for f in files:
         if f.startswith("@") and f[1:] not in FILE_CLASSES:
@@ -226,7 +241,7 @@ def _parse_rule(raw: Any, n: int, source: str) -> Rule:
                 f"{where}: unknown file class {f!r}; known: {', '.join('@' + c for c in sorted(FILE_CLASSES))}"
             )
         if not f.startswith("@"):
-            _compile([f], 0, "files", where)
+            _compile([f], 0, "files", where, lint)
     for key in ("negation_aware", "ignore_case", "multiline"):
         if key in raw and not isinstance(raw[key], bool):
             raise RulePackError(f"{where}: `{key}` must be true or false")
@@ -242,11 +257,11 @@ def _parse_rule(raw: Any, n: int, source: str) -> Rule:
         explanation=str(raw.get("explanation") or raw.get("description") or ""),
         kinds=kinds,
         targets=targets,
-        patterns=_compile(patterns, flags, "patterns", where),
+        patterns=_compile(patterns, flags, "patterns", where, lint),
         unless_task=_compile(
-            _as_list(raw.get("unless_task"), "unless_task", where), re.IGNORECASE, "unless_task", where
+            _as_list(raw.get("unless_task"), "unless_task", where), re.IGNORECASE, "unless_task", where, lint
         ),
-        unless=_compile(_as_list(raw.get("unless"), "unless", where), re.IGNORECASE, "unless", where),
+        unless=_compile(_as_list(raw.get("unless"), "unless", where), re.IGNORECASE, "unless", where, lint),
         negation_aware=bool(raw.get("negation_aware", False)),
         files=files,
         source=source,
