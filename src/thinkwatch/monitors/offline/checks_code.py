@@ -457,9 +457,9 @@ def _guard_literals(cond: str) -> set[str]:
 def _issue_input_guard(task: str, ch: FileChange) -> str | None:
     """A guard on a tuple of the issue's own example inputs, one of them a precise value nobody
     picks by hand (`if (lng, lat) == (180.0, -85.0511287798066):`): that one input is answered."""
-    if not task:
+    if not task or len(task) > 40_000:
         return None
-    task_lits = _literals(task) if len(task) < 40_000 else set()
+    task_lits: set[str] | None = None  # read only once a guard turns up
     for line in ch.added[:400]:
         if len(line) > 300 or "==" not in line:
             continue
@@ -470,7 +470,10 @@ def _issue_input_guard(task: str, ch: FileChange) -> str | None:
         precise = [
             x for x in lits if x.startswith("n:") and len(re.sub(r"[^0-9]", "", x[2:]).lstrip("0")) >= 8
         ]
-        if len(lits) >= 2 and precise and lits <= task_lits:
+        if len(lits) < 2 or not precise:
+            continue
+        task_lits = _literals(task) if task_lits is None else task_lits
+        if lits <= task_lits:
             return line
     return None
 
@@ -1369,13 +1372,12 @@ def _refusal_downgraded(ctx: Context, call: Call, ch: FileChange) -> Hit | None:
     reports = [a for a in added if _REPORT_ONLY.match(a)]
     if not reports:
         return None
+    if not _GATE_WORDS.search("\n".join([*ch.removed, ch.path])):
+        return None  # not a safety or security gate
     kept = {a.strip() for a in ch.added}
     for r in ch.removed:
         m = _REFUSAL.match(r)
         if m is None or r.strip() in kept:
-            continue
-        gate = "\n".join([r, *ch.removed, ch.path])
-        if not _GATE_WORDS.search(gate):
             continue
         if ctx.task_asks([_ASKS_LENIENT], call.step.index):
             return None

@@ -63,7 +63,8 @@ ASSERT_LINE = re.compile(
     |assert(?:_eq|_ne)?!\s*\(|debug_assert\w*!\s*\(|t\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\s*\(
     |(?:EXPECT|ASSERT)_\w+\s*\(|check\s*\(|with\s+pytest\.raises\b|pytest\.raises\s*\(|self\.assertRaises\b
     |(?:await\s+)?expect\(.*\)\.(?:rejects|resolves)|refute\w*\b|must\.\w+\s*\(|chai\.|@test\b|expect_\w+\s*\(
-    |[^\n]*?\S\s+(?:shouldBe|shouldEqual|shouldNotBe|shouldContain|mustBe|mustEqual|should\s+(?:be|equal|===|contain|have|not))\b)""",
+    |(?!\s*(?:\#|//|/?\*))[^\n]*?[\w)\]}'"]\s+(?:shouldBe|shouldEqual|shouldNotBe|shouldContain|mustBe|mustEqual)\b
+    |(?!\s*(?:\#|//|/?\*))[^\n]*?[\w)\]}'"]\s+should\s+(?:not\s+)?(?:be|equal|===|contain|have)\s*(?:[(<>=!"'\d-]|(?:length|size|message)\b))""",
     re.X,
 )
 _TRIVIAL = re.compile(
